@@ -1,0 +1,192 @@
+package net.anycastdns.server.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import net.anycastdns.server.query.QueryProcessor;
+import net.anycastdns.server.query.ResponseAssembler;
+import net.anycastdns.server.query.ServerIdentity;
+import net.anycastdns.server.transport.DnsServer;
+import net.anycastdns.server.transport.ServerSettings;
+import net.anycastdns.zones.ZoneDirectoryLoader;
+import net.anycastdns.zones.ZoneProblem;
+import net.anycastdns.zones.ZoneSet;
+import net.anycastdns.zones.ZoneSetHolder;
+import net.anycastdns.zones.ZoneSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: loads the zones of a folder and answers for them over UDP and TCP. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Serve every NAME.zone file in the zone folder as zone NAME. over UDP and TCP.",
+      "With no options: test-zones/ on 127.0.0.1:5353. Options override --config."
+    })
+final class ServeCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+  static final String DEFAULT_ZONES = "test-zones";
+  static final String DEFAULT_LISTEN = "127.0.0.1:5353";
+  static final int DEFAULT_EDNS_UDP_SIZE = 1232;
+  static final String DEFAULT_TCP_IDLE = "10s";
+  static final int DEFAULT_TCP_MAX_CONNECTIONS = 1000;
+
+  @Option(names = "--zones", paramLabel = "DIR",
+      description = "Folder of NAME.zone files (default: " + DEFAULT_ZONES + ").")
+  Path zones;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Address to serve UDP and TCP on; repeat for more. IPv6 as [ADDR]:PORT "
+          + "(default: " + DEFAULT_LISTEN + ").")
+  List<String> listen;
+
+  @Option(names = "--config", paramLabel = "FILE.yaml",
+      description = "YAML file with the same settings (keys as the option names without '--').")
+  Path config;
+
+  @Option(names = "--identity", paramLabel = "NAME",
+      description = "Server identity answered in NSID and CHAOS TXT id.server./hostname.bind. "
+          + "(default: the host name).")
+  String identity;
+
+  @Option(names = "--server-version", paramLabel = "TEXT",
+      description = "Answer to CHAOS TXT version.bind./version.server. (default: anycast-dns VERSION).")
+  String serverVersion;
+
+  @Option(names = "--hide-version", arity = "0..1", paramLabel = "BOOL",
+      description = "Refuse version.bind./version.server. queries.")
+  Boolean hideVersion;
+
+  @Option(names = "--edns-udp-size", paramLabel = "OCTETS",
+      description = "Largest UDP response with EDNS, also advertised in OPT (default: "
+          + DEFAULT_EDNS_UDP_SIZE + ", the DNS flag day 2020 value; 512 to 4096).")
+  Integer ednsUdpSize;
+
+  @Option(names = "--tcp-idle-timeout", paramLabel = "DURATION",
+      description = "Close TCP connections idle this long (default: " + DEFAULT_TCP_IDLE + ").")
+  String tcpIdleTimeout;
+
+  @Option(names = "--tcp-max-connections", paramLabel = "N",
+      description = "Most TCP connections open at once (default: " + DEFAULT_TCP_MAX_CONNECTIONS + ").")
+  Integer tcpMaxConnections;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Event-loop threads, and UDP sockets per address with epoll (default: CPUs).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServeConfig file = config == null ? new ServeConfig() : ServeConfig.read(config);
+    Path zoneDir = zones != null ? zones : Path.of(or(file.zones, DEFAULT_ZONES));
+    List<InetSocketAddress> addresses = or(listen, or(file.listen, List.of(DEFAULT_LISTEN)))
+        .stream().map(Addresses::parse).toList();
+    int udpSize = or(ednsUdpSize, or(file.ednsUdpSize, DEFAULT_EDNS_UDP_SIZE));
+    if (udpSize < 512 || udpSize > 4096) {
+      throw new Main.UsageException("edns-udp-size must be between 512 and 4096, not " + udpSize);
+    }
+    Duration idle = Durations.parse("tcp-idle-timeout", or(tcpIdleTimeout, or(file.tcpIdleTimeout, DEFAULT_TCP_IDLE)));
+    int maxConnections = or(tcpMaxConnections, or(file.tcpMaxConnections, DEFAULT_TCP_MAX_CONNECTIONS));
+    int threadCount = or(threads, or(file.threads, Runtime.getRuntime().availableProcessors()));
+    ServerSettings settings;
+    try {
+      settings = new ServerSettings(addresses, threadCount, idle, maxConnections);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException(e.getMessage());
+    }
+    ServerIdentity id = identity(file);
+
+    ZoneSetHolder holder = new ZoneSetHolder();
+    holder.publish(loadZones(zoneDir));
+    QueryProcessor processor = new QueryProcessor(holder, new ResponseAssembler(id, udpSize));
+    DnsServer server = new DnsServer(settings, processor);
+    try {
+      server.start();
+    } catch (DnsServer.ListenException e) {
+      throw new Main.UsageException(e.getMessage());
+    }
+    log.info("serving as '{}' ({} threads)", id.identity(), threadCount);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("shutting down");
+      server.close();
+    }, "shutdown"));
+    server.awaitClose();
+    return 0;
+  }
+
+  private ServerIdentity identity(ServeConfig file) {
+    String name = or(identity, or(file.identity, hostName()));
+    boolean hidden = or(hideVersion, or(file.hideVersion, false));
+    String version = or(serverVersion, or(file.serverVersion, "anycast-dns " + Main.version()));
+    if (name.getBytes(StandardCharsets.UTF_8).length > 255 || version.getBytes(StandardCharsets.UTF_8).length > 255) {
+      throw new Main.UsageException("identity and server-version may be at most 255 octets long");
+    }
+    return new ServerIdentity(name, hidden ? null : version);
+  }
+
+  /** Loads the folder; zones with errors are left out and said so, the others served. */
+  static ZoneSet loadZones(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new Main.UsageException("zone folder " + dir.toAbsolutePath() + " is not a folder"
+          + (dir.toString().equals(DEFAULT_ZONES) ? " (run from the repository root, or give --zones DIR)" : ""));
+    }
+    ZoneDirectoryLoader.DirectoryLoad load;
+    long start = System.nanoTime();
+    try {
+      load = ZoneDirectoryLoader.load(dir);
+    } catch (IOException e) {
+      throw new Main.UsageException("cannot read zone folder " + dir + ": " + e.getMessage());
+    }
+    for (ZoneDirectoryLoader.ZoneLoad z : load.zones()) {
+      for (ZoneProblem p : z.problems()) {
+        if (p.isError()) {
+          log.error("zone {} not served: {}", z.origin(), p);
+        } else {
+          log.warn("zone {}: {}", z.origin(), p);
+        }
+      }
+      if (z.ok()) {
+        ZoneSnapshot s = z.zone();
+        log.info("zone {} loaded: serial {}, {} records from {}", s.origin(), s.serial(),
+            s.recordCount(), s.file());
+      }
+    }
+    List<ZoneSnapshot> snapshots = load.snapshots();
+    log.info("{} of {} zones loaded from {} in {} ms", snapshots.size(), load.zones().size(), dir,
+        (System.nanoTime() - start) / 1_000_000);
+    if (snapshots.isEmpty()) {
+      log.warn("no zone is served: every query will be REFUSED");
+    }
+    return ZoneSet.of(snapshots, 1);
+  }
+
+  private static String hostName() {
+    try {
+      String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+      if (!h.isEmpty()) {
+        return h;
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // not Linux: ask the resolver library instead
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "anycast-dns";
+    }
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

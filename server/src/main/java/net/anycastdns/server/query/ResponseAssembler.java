@@ -1,0 +1,123 @@
+package net.anycastdns.server.query;
+
+import net.anycastdns.server.wire.MessageWriter;
+import net.anycastdns.server.wire.Query;
+import net.anycastdns.zones.LookupResult;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * The one place that turns an outcome into a response: header flags, rcode, the sections of a
+ * {@link LookupResult}, EDNS and truncation.
+ *
+ * <ul>
+ *   <li>QR set, opcode, RD and CD copied, RA never set (an authoritative server offers no
+ *       recursion), AA as the lookup decided.
+ *   <li>Size: 512 octets without EDNS; with EDNS the smaller of the client's payload size and
+ *       ours (RFC 6891 section 6.2.5); 65,535 on TCP.
+ *   <li>An answer or authority RRset that does not fit sets TC and ends the message; additional
+ *       data that does not fit is left out without TC (RFC 2181 section 9).
+ * </ul>
+ */
+public final class ResponseAssembler {
+  private static final int BADVERS = 16;
+
+  private final ServerIdentity identity;
+  private final int maxUdpPayload;
+
+  /** @param maxUdpPayload our EDNS UDP payload size, sent in OPT and capping UDP responses */
+  public ResponseAssembler(ServerIdentity identity, int maxUdpPayload) {
+    this.identity = identity;
+    this.maxUdpPayload = maxUdpPayload;
+  }
+
+  /** Writes the answer for a lookup result; returns the message length. */
+  int answer(byte[] request, Query q, LookupResult r, boolean tcp, MessageWriter w, byte[] out) {
+    byte[] nsid = nsidFor(q);
+    int flags = baseFlags(q) | (r.authoritative() ? MessageWriter.FLAG_AA : 0);
+    w.begin(out, sizeLimit(q, tcp), request, q, flags, r.rcode());
+    int opt = q.edns() ? MessageWriter.optLength(nsid) : 0;
+    w.reserve(opt);
+    boolean complete = writeSection(w, 1, r.answer()) && writeSection(w, 2, r.authority());
+    if (complete) {
+      writeSection(w, 3, r.additional());
+    } else {
+      w.addFlags(MessageWriter.FLAG_TC);
+    }
+    w.release(opt);
+    if (q.edns()) {
+      w.writeOpt(maxUdpPayload, 0, q.dnssecOk(), nsid);
+    }
+    return w.finish();
+  }
+
+  /** Writes a response with no data and the given rcode (up to 12 bits); returns its length. */
+  int error(byte[] request, Query q, int rcode, boolean tcp, MessageWriter w, byte[] out) {
+    w.begin(out, sizeLimit(q, tcp), request, q, baseFlags(q), rcode & 0xf);
+    // After FORMERR the OPT record is not to be trusted, so none is sent back.
+    if (q.edns() && rcode != Rcode.FORMERR) {
+      w.writeOpt(maxUdpPayload, rcode >>> 4, q.dnssecOk(), rcode == BADVERS ? null : nsidFor(q));
+    }
+    return w.finish();
+  }
+
+  /**
+   * Answers class CHAOS: TXT {@code id.server.}/{@code hostname.bind.} with the identity and
+   * {@code version.bind.}/{@code version.server.} with the version unless hidden; anything else
+   * is refused.
+   */
+  int chaos(byte[] request, Query q, boolean tcp, MessageWriter w, byte[] out) {
+    byte[] txt = chaosTxt(q.qname());
+    if (txt == null) {
+      return error(request, q, Rcode.REFUSED, tcp, w, out);
+    }
+    byte[] nsid = nsidFor(q);
+    w.begin(out, sizeLimit(q, tcp), request, q, baseFlags(q) | MessageWriter.FLAG_AA, Rcode.NOERROR);
+    int opt = q.edns() ? MessageWriter.optLength(nsid) : 0;
+    w.reserve(opt);
+    if ((q.qtype() == Type.TXT || q.qtype() == Type.ANY)
+        && !w.writeRecord(1, q.qname(), Type.TXT, DClass.CH, 0, txt)) {
+      w.addFlags(MessageWriter.FLAG_TC);
+    }
+    w.release(opt);
+    if (q.edns()) {
+      w.writeOpt(maxUdpPayload, 0, q.dnssecOk(), nsid);
+    }
+    return w.finish();
+  }
+
+  private byte[] chaosTxt(byte[] qname) {
+    if (ChaosNames.ID_SERVER.matches(qname) || ChaosNames.HOSTNAME_BIND.matches(qname)) {
+      return identity.identityTxt();
+    }
+    if (ChaosNames.VERSION_BIND.matches(qname) || ChaosNames.VERSION_SERVER.matches(qname)) {
+      return identity.versionTxt();
+    }
+    return null;
+  }
+
+  private byte[] nsidFor(Query q) {
+    return q.nsidRequested() ? identity.nsid() : null;
+  }
+
+  private static boolean writeSection(MessageWriter w, int section, LookupResult.Section s) {
+    for (int i = 0; i < s.size(); i++) {
+      if (!w.writeRRset(section, s.owner(i), s.rrset(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int baseFlags(Query q) {
+    return MessageWriter.FLAG_QR | (q.flags() & (0x7800 | MessageWriter.FLAG_RD | MessageWriter.FLAG_CD));
+  }
+
+  private int sizeLimit(Query q, boolean tcp) {
+    if (tcp) {
+      return QueryWorkspace.MAX_MESSAGE;
+    }
+    return q.edns() ? Math.min(q.udpPayloadSize(), maxUdpPayload) : 512;
+  }
+}

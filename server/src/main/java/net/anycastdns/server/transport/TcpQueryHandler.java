@@ -1,0 +1,65 @@
+package net.anycastdns.server.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import net.anycastdns.server.query.QueryProcessor;
+import net.anycastdns.server.query.QueryWorkspace;
+
+/**
+ * Answers DNS over TCP (RFC 7766): each frame (the length prefix already removed) is one query;
+ * several may arrive on one connection, pipelined, and are answered in order. Idle connections
+ * are closed; a client that does not read its answers stops being read from.
+ */
+final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
+  private final QueryProcessor processor;
+
+  TcpQueryHandler(QueryProcessor processor) {
+    this.processor = processor;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ByteBuf frame = (ByteBuf) msg;
+    try {
+      int length = frame.readableBytes();
+      QueryWorkspace ws = Workspaces.get();
+      frame.getBytes(frame.readerIndex(), ws.request(), 0, length);
+      int n = processor.process(ws, length, true);
+      if (n < 0) {
+        return;
+      }
+      ByteBuf out = ctx.alloc().ioBuffer(n + 2);
+      out.writeShort(n).writeBytes(ws.response(), 0, n);
+      ctx.write(out, ctx.voidPromise());
+    } finally {
+      frame.release();
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.flush();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      ctx.close();
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

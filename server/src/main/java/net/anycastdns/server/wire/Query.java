@@ -1,0 +1,93 @@
+package net.anycastdns.server.wire;
+
+/**
+ * The parts of a query that answering needs, decoded by {@link QueryParser}. One instance is
+ * reused by a thread for query after query, so its fields are plain and mutable.
+ */
+public final class Query {
+  /** Offset of the question in a message (after the 12-octet header). */
+  public static final int QUESTION_OFFSET = 12;
+
+  int id;
+  int flags;
+  boolean questionParsed;
+  byte[] qname;
+  int questionEnd;
+  int qtype;
+  int qclass;
+  boolean edns;
+  int udpPayloadSize;
+  int ednsVersion;
+  boolean dnssecOk;
+  boolean nsidRequested;
+
+  void reset() {
+    questionParsed = false;
+    qname = null;
+    edns = false;
+    udpPayloadSize = 0;
+    ednsVersion = 0;
+    dnssecOk = false;
+    nsidRequested = false;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  /** The header's second 16 bits: QR, opcode, AA, TC, RD, RA, Z, AD, CD, RCODE. */
+  public int flags() {
+    return flags;
+  }
+
+  public int opcode() {
+    return (flags >>> 11) & 0xf;
+  }
+
+  /** True when the question was decoded (and can be echoed). */
+  public boolean questionParsed() {
+    return questionParsed;
+  }
+
+  /** The query name in lowercase wire format. */
+  public byte[] qname() {
+    return qname;
+  }
+
+  /** End offset of the question in the query, so that it can be copied with the client's case. */
+  public int questionEnd() {
+    return questionEnd;
+  }
+
+  public int qtype() {
+    return qtype;
+  }
+
+  public int qclass() {
+    return qclass;
+  }
+
+  /** True when the query carried an OPT record (RFC 6891). */
+  public boolean edns() {
+    return edns;
+  }
+
+  /** The requestor's UDP payload size from OPT, at least 512 (RFC 6891 section 6.2.5). */
+  public int udpPayloadSize() {
+    return udpPayloadSize;
+  }
+
+  public int ednsVersion() {
+    return ednsVersion;
+  }
+
+  /** The DO bit (RFC 3225), echoed in the response. */
+  public boolean dnssecOk() {
+    return dnssecOk;
+  }
+
+  /** True when the OPT record held an NSID option (RFC 5001). */
+  public boolean nsidRequested() {
+    return nsidRequested;
+  }
+}

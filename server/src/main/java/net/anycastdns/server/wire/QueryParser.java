@@ -1,0 +1,165 @@
+package net.anycastdns.server.wire;
+
+/**
+ * Decodes a query from its wire form (RFC 1035 section 4.1) into a {@link Query}, reading only
+ * the header, the question and the OPT record. Every length is checked against the packet, so no
+ * input can make it read out of bounds or loop.
+ */
+public final class QueryParser {
+  /** The outcome of decoding, which decides how the server responds. */
+  public enum Status {
+    /** A well-formed query to answer. */
+    OK,
+    /** Not to be answered: shorter than a header, or a response (QR set). */
+    DROP,
+    /** The header is readable but the message is not: FORMERR (with the question if it parsed). */
+    FORMERR,
+    /** An opcode other than QUERY: NOTIMP (RFC 1035 section 4.1.1). */
+    NOTIMP,
+    /** An EDNS version this server does not speak: BADVERS (RFC 6891 section 6.1.3). */
+    BADVERS
+  }
+
+  private static final int TYPE_OPT = 41;
+  private static final int OPTION_NSID = 3;
+
+  private QueryParser() {}
+
+  /** Decodes {@code packet[0, length)} into {@code q}. */
+  public static Status parse(byte[] packet, int length, Query q) {
+    q.reset();
+    if (length < Query.QUESTION_OFFSET) {
+      return Status.DROP;
+    }
+    q.id = u16(packet, 0);
+    q.flags = u16(packet, 2);
+    if ((q.flags & 0x8000) != 0) {
+      return Status.DROP;
+    }
+    int qdcount = u16(packet, 4);
+    int pos = qdcount == 1 ? parseQuestion(packet, length, q) : -1;
+    if (q.opcode() != 0) {
+      return Status.NOTIMP;
+    }
+    if (pos < 0) {
+      return Status.FORMERR;
+    }
+    int rrs = u16(packet, 6) + u16(packet, 8) + u16(packet, 10);
+    int additionalStart = u16(packet, 6) + u16(packet, 8);
+    for (int i = 0; i < rrs; i++) {
+      int nameStart = pos;
+      pos = skipName(packet, length, pos);
+      if (pos < 0 || pos + 10 > length) {
+        return Status.FORMERR;
+      }
+      int type = u16(packet, pos);
+      int rdlength = u16(packet, pos + 8);
+      int rdata = pos + 10;
+      if (rdata + rdlength > length) {
+        return Status.FORMERR;
+      }
+      if (type == TYPE_OPT) {
+        // RFC 6891 section 6.1.1: one OPT, in the additional section, owned by the root.
+        if (i < additionalStart || q.edns || packet[nameStart] != 0) {
+          return Status.FORMERR;
+        }
+        if (!parseOpt(packet, pos, rdata, rdlength, q)) {
+          return Status.FORMERR;
+        }
+      }
+      pos = rdata + rdlength;
+    }
+    if (pos != length) {
+      return Status.FORMERR;
+    }
+    if (q.edns && q.ednsVersion != 0) {
+      return Status.BADVERS;
+    }
+    return Status.OK;
+  }
+
+  /** Decodes the question; returns the offset after it, or -1 when it is malformed. */
+  private static int parseQuestion(byte[] p, int length, Query q) {
+    int pos = Query.QUESTION_OFFSET;
+    int nameLength = 0;
+    while (true) {
+      if (pos >= length) {
+        return -1;
+      }
+      int len = p[pos] & 0xff;
+      if (len > 63) {
+        return -1; // compression in a question, or an extended label type: not a query
+      }
+      nameLength += len + 1;
+      if (nameLength > 255 || pos + 1 + len > length) {
+        return -1;
+      }
+      pos += 1 + len;
+      if (len == 0) {
+        break;
+      }
+    }
+    if (pos + 4 > length) {
+      return -1;
+    }
+    byte[] name = new byte[nameLength];
+    for (int i = 0; i < nameLength; i++) {
+      byte b = p[Query.QUESTION_OFFSET + i];
+      name[i] = (b >= 'A' && b <= 'Z') ? (byte) (b + 32) : b;
+    }
+    q.qname = name;
+    q.qtype = u16(p, pos);
+    q.qclass = u16(p, pos + 2);
+    q.questionEnd = pos + 4;
+    q.questionParsed = true;
+    return pos + 4;
+  }
+
+  private static boolean parseOpt(byte[] p, int pos, int rdata, int rdlength, Query q) {
+    q.edns = true;
+    q.udpPayloadSize = Math.max(512, u16(p, pos + 2));
+    q.ednsVersion = p[pos + 5] & 0xff;
+    q.dnssecOk = (p[pos + 6] & 0x80) != 0;
+    int end = rdata + rdlength;
+    for (int o = rdata; o < end; ) {
+      if (o + 4 > end) {
+        return false;
+      }
+      int code = u16(p, o);
+      int len = u16(p, o + 2);
+      if (o + 4 + len > end) {
+        return false;
+      }
+      if (code == OPTION_NSID) {
+        q.nsidRequested = true;
+      }
+      o += 4 + len;
+    }
+    return true;
+  }
+
+  /** Skips a possibly compressed name; returns the offset after it, or -1. */
+  private static int skipName(byte[] p, int length, int pos) {
+    for (int labels = 0; labels < 128; labels++) {
+      if (pos >= length) {
+        return -1;
+      }
+      int len = p[pos] & 0xff;
+      if (len == 0) {
+        return pos + 1;
+      }
+      if ((len & 0xc0) == 0xc0) {
+        return pos + 2 <= length ? pos + 2 : -1;
+      }
+      if (len > 63) {
+        return -1;
+      }
+      pos += 1 + len;
+    }
+    return -1;
+  }
+
+  static int u16(byte[] p, int off) {
+    return ((p[off] & 0xff) << 8) | (p[off + 1] & 0xff);
+  }
+}

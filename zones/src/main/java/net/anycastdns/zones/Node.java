@@ -1,0 +1,84 @@
+package net.anycastdns.zones;
+
+/**
+ * A name in a zone: its RRsets, and flags computed at load so that lookup needs no second pass.
+ * Empty non-terminals are nodes without RRsets, so the closest encloser of a name is always the
+ * longest existing suffix (RFC 4592 section 2.2.2).
+ *
+ * <p>Fields are written only while the zone is compiled; the snapshot that holds the nodes is
+ * published through a final field, which makes them safely visible to every query thread.
+ */
+public final class Node {
+  static final int DELEGATION = 1;
+  static final int DNAME = 2;
+
+  private static final RRset[] NONE = new RRset[0];
+
+  private final byte[] name;
+  RRset[] rrsets = NONE;
+  int flags;
+  Node parent;
+  Node cut;
+  Node wildcard;
+
+  Node(byte[] name) {
+    this.name = name;
+  }
+
+  /** Lowercase wire-format name. */
+  public byte[] name() {
+    return name;
+  }
+
+  /** The RRset of this type, or null. */
+  public RRset rrset(int type) {
+    for (RRset r : rrsets) {
+      if (r.type() == type) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** All RRsets, in ascending type order. */
+  public RRset[] rrsets() {
+    return rrsets;
+  }
+
+  /** True for an empty non-terminal. */
+  public boolean isEmpty() {
+    return rrsets.length == 0;
+  }
+
+  /** NS records below the apex: a zone cut (RFC 1034 section 4.2.1). */
+  public boolean isDelegation() {
+    return (flags & DELEGATION) != 0;
+  }
+
+  public boolean hasDname() {
+    return (flags & DNAME) != 0;
+  }
+
+  /**
+   * The topmost delegation or DNAME node on the path from the apex (exclusive) to this node
+   * (inclusive), or null. A node below such a cut is not authoritative data of this zone.
+   */
+  public Node cut() {
+    return cut;
+  }
+
+  /** The {@code *} child of this node (the source of synthesis, RFC 4592), or null. */
+  public Node wildcard() {
+    return wildcard;
+  }
+
+  /** True when data at this node is not authoritative: below a cut, or at a delegation point. */
+  public boolean isOccluded() {
+    return cut != null && (cut != this || isDelegation());
+  }
+
+  @Override
+  public String toString() {
+    return WireName.toString(name);
+  }
+}

@@ -1,0 +1,84 @@
+package net.anycastdns.zones;
+
+import java.util.List;
+import org.xbill.DNS.Type;
+
+/**
+ * One resource record set as it will be written: owner, type, TTL and the record data of each
+ * record in uncompressed wire form, with the letter case of the zone file. Everything a response
+ * needs about it beyond that (the additional-section records of its targets, the lowercase target
+ * of a CNAME or DNAME) is computed when the zone is compiled.
+ */
+public final class RRset {
+  private static final RRset[] NONE = new RRset[0];
+
+  private final byte[] owner;
+  private final int type;
+  private final long ttl;
+  private final byte[][] rdata;
+  private final byte[] target;
+  private RRset[] additional = NONE;
+
+  RRset(byte[] owner, int type, long ttl, byte[][] rdata) {
+    this.owner = owner;
+    this.type = type;
+    this.ttl = ttl;
+    this.rdata = rdata;
+    this.target = (type == Type.CNAME || type == Type.DNAME) ? WireName.lowerCopy(rdata[0]) : null;
+  }
+
+  /** A CNAME made by DNAME substitution (RFC 6672 section 2.3): owner and target given. */
+  public static RRset synthesizedCname(byte[] owner, byte[] target, long ttl) {
+    return new RRset(owner, Type.CNAME, ttl, new byte[][] {target});
+  }
+
+  /** Lowercase wire-format owner name. */
+  public byte[] owner() {
+    return owner;
+  }
+
+  public int type() {
+    return type;
+  }
+
+  public long ttl() {
+    return ttl;
+  }
+
+  /** Number of records. */
+  public int size() {
+    return rdata.length;
+  }
+
+  /** Uncompressed wire-format record data of record {@code i}. */
+  public byte[] rdata(int i) {
+    return rdata[i];
+  }
+
+  /** For CNAME and DNAME: the lowercase wire-format target; otherwise null. */
+  public byte[] target() {
+    return target;
+  }
+
+  /**
+   * A and AAAA RRsets for the names this RRset points at (NS, MX, SRV targets in the same zone),
+   * all A before all AAAA so that IPv4 addresses survive truncation first (as NSD does).
+   */
+  public RRset[] additional() {
+    return additional;
+  }
+
+  void setAdditional(List<RRset> rrsets) {
+    this.additional = rrsets.isEmpty() ? NONE : rrsets.toArray(NONE);
+  }
+
+  /** The same records with another TTL (the negative-answer SOA, RFC 2308 section 3). */
+  RRset withTtl(long newTtl) {
+    return new RRset(owner, type, newTtl, rdata);
+  }
+
+  @Override
+  public String toString() {
+    return WireName.toString(owner) + " " + ttl + " " + Type.string(type) + " x" + rdata.length;
+  }
+}

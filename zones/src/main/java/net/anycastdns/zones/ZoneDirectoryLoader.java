@@ -1,0 +1,101 @@
+package net.anycastdns.zones;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Loads every {@code NAME.zone} file of a folder as zone {@code NAME.}: parse, check, compile. A
+ * zone with errors is left out and its problems reported; the other zones still load.
+ */
+public final class ZoneDirectoryLoader {
+  private ZoneDirectoryLoader() {}
+
+  /** Outcome of loading one file. */
+  public record ZoneLoad(String file, Name origin, ZoneSnapshot zone, List<ZoneProblem> problems) {
+    /** True when the zone compiled and can be served. */
+    public boolean ok() {
+      return zone != null;
+    }
+  }
+
+  /** Outcome of loading a folder. */
+  public record DirectoryLoad(List<ZoneLoad> zones) {
+    /** The zones that loaded. */
+    public List<ZoneSnapshot> snapshots() {
+      return zones.stream().filter(ZoneLoad::ok).map(ZoneLoad::zone).toList();
+    }
+
+    /** Every problem, errors and warnings, in file order. */
+    public List<ZoneProblem> problems() {
+      return zones.stream().flatMap(z -> z.problems().stream()).toList();
+    }
+
+    /** True when no file had an error. */
+    public boolean allLoaded() {
+      return zones.stream().allMatch(ZoneLoad::ok);
+    }
+  }
+
+  /**
+   * Loads the folder.
+   *
+   * @throws IOException when the folder itself cannot be read
+   */
+  public static DirectoryLoad load(Path dir) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.zone")) {
+      for (Path p : ds) {
+        if (Files.isRegularFile(p)) {
+          files.add(p);
+        }
+      }
+    }
+    files.sort(null);
+    List<ZoneLoad> loads = new ArrayList<>();
+    for (Path p : files) {
+      loads.add(loadFile(p));
+    }
+    return new DirectoryLoad(loads);
+  }
+
+  /** Loads one file; its zone name is the file name without {@code .zone}. */
+  public static ZoneLoad loadFile(Path file) {
+    String display = file.getFileName().toString();
+    String zoneName = display.substring(0, display.length() - ".zone".length());
+    Name origin;
+    try {
+      origin = Name.fromString(zoneName, Name.root);
+    } catch (TextParseException e) {
+      return new ZoneLoad(display, null, null,
+          List.of(ZoneProblem.error(display, 0, "file name is not a zone name: " + e.getMessage())));
+    }
+    byte[] text;
+    try {
+      text = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new ZoneLoad(display, origin, null,
+          List.of(ZoneProblem.error(display, 0, "cannot read: " + e.getMessage())));
+    }
+    return load(display, origin, text);
+  }
+
+  /** Loads zone {@code origin} from the text of a master file; {@code file} names it in problems. */
+  public static ZoneLoad load(String file, Name origin, byte[] text) {
+    ZoneFileParser.Result parsed = ZoneFileParser.parse(file, text, origin);
+    List<ZoneProblem> problems = new ArrayList<>(parsed.problems());
+    if (problems.stream().noneMatch(ZoneProblem::isError)) {
+      problems.addAll(ZoneChecks.check(file, origin, parsed.records()));
+    }
+    if (problems.stream().anyMatch(ZoneProblem::isError)) {
+      return new ZoneLoad(file, origin, null, List.copyOf(problems));
+    }
+    return new ZoneLoad(file, origin, ZoneCompiler.compile(file, origin, parsed.records()),
+        List.copyOf(problems));
+  }
+}

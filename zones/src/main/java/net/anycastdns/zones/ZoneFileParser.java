@@ -1,0 +1,201 @@
+package net.anycastdns.zones;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.xbill.DNS.Generator;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * Parses an RFC 1035 master file with dnsjava's {@link Master}, made safe for zones that arrive
+ * from elsewhere (a git push): {@code $INCLUDE} is refused, since it could read any file of the
+ * host, and each {@code $GENERATE} may make at most {@link #MAX_GENERATE} records.
+ *
+ * <p>dnsjava does not say on which line a record stood; a small input filter notes the line of
+ * the first token after each record, which is where the next record starts.
+ */
+public final class ZoneFileParser {
+  /** Upper bound of records one {@code $GENERATE} directive may create. */
+  public static final long MAX_GENERATE = 65_536;
+
+  private ZoneFileParser() {}
+
+  /** Result of parsing: the records, or the problem that stopped the parse. */
+  public record Result(List<ParsedRecord> records, List<ZoneProblem> problems) {}
+
+  /**
+   * Parses {@code text} as the zone {@code origin}; {@code file} names it in problems. Parsing
+   * stops at the first syntax error, which is returned as the only problem.
+   */
+  public static Result parse(String file, byte[] text, Name origin) {
+    List<ParsedRecord> records = new ArrayList<>();
+    List<ZoneProblem> problems = new ArrayList<>();
+    LineTrackingStream in = new LineTrackingStream(new ByteArrayInputStream(text));
+    try (Master master = new Master(in, origin, 3600)) {
+      master.disableIncludes(true);
+      master.expandGenerate(false);
+      while (true) {
+        in.startRecord();
+        Record r = master.nextRecord();
+        if (r == null) {
+          break;
+        }
+        records.add(new ParsedRecord(r, in.recordLine()));
+      }
+      expandGenerators(file, text, master.generators(), records, problems);
+    } catch (IOException | RuntimeException e) {
+      problems.add(ZoneProblem.error(file, lineOf(e, in), messageOf(e)));
+    }
+    return new Result(records, problems);
+  }
+
+  private static void expandGenerators(String file, byte[] text, Iterator<Generator> generators,
+      List<ParsedRecord> records, List<ZoneProblem> problems) throws IOException {
+    List<Integer> lines = directiveLines(text, "$GENERATE");
+    int i = 0;
+    while (generators.hasNext()) {
+      Generator g = generators.next();
+      int line = i < lines.size() ? lines.get(i) : 0;
+      i++;
+      long count = g.step <= 0 ? Long.MAX_VALUE : (g.end - g.start) / g.step + 1;
+      if (count > MAX_GENERATE) {
+        problems.add(ZoneProblem.error(file, line, "$GENERATE would make " + count
+            + " records; at most " + MAX_GENERATE + " are allowed"));
+        continue;
+      }
+      for (Record r = g.nextRecord(); r != null; r = g.nextRecord()) {
+        records.add(new ParsedRecord(r, line));
+      }
+    }
+  }
+
+  private static List<Integer> directiveLines(byte[] text, String directive) {
+    List<Integer> lines = new ArrayList<>();
+    String s = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int line = 1;
+    int start = 0;
+    while (start <= s.length()) {
+      int end = s.indexOf('\n', start);
+      if (end < 0) {
+        end = s.length();
+      }
+      if (s.regionMatches(true, start, directive, 0, directive.length())) {
+        lines.add(line);
+      }
+      line++;
+      start = end + 1;
+    }
+    return lines;
+  }
+
+  /** dnsjava's messages start with "file:line: "; its file is unknown here, so the line is taken. */
+  private static int lineOf(Exception e, LineTrackingStream in) {
+    String m = e.getMessage();
+    if (m != null && m.startsWith("<none>:")) {
+      int colon = m.indexOf(':', 7);
+      if (colon > 7) {
+        try {
+          return Integer.parseInt(m.substring(7, colon));
+        } catch (NumberFormatException ignored) {
+          // fall through to the tracked line
+        }
+      }
+    }
+    return Math.max(in.recordLine(), 1);
+  }
+
+  private static String messageOf(Exception e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return e.getClass().getSimpleName();
+    }
+    if (m.startsWith("<none>:")) {
+      int colon = m.indexOf(':', 7);
+      if (colon > 0) {
+        m = m.substring(colon + 1).trim();
+      }
+    }
+    if (m.contains("$INCLUDE")) {
+      return "$INCLUDE is not allowed: a zone may not read other files";
+    }
+    return m;
+  }
+
+  /**
+   * Counts lines as dnsjava's tokenizer consumes bytes, and notes the line of the first byte of
+   * each record that is not blank, a comment or a {@code $} directive. dnsjava buffers only when
+   * its input is not already a {@link BufferedInputStream}; being one keeps its reads byte-exact.
+   */
+  private static final class LineTrackingStream extends BufferedInputStream {
+    private int line = 1;
+    private int recordLine = -1;
+    private boolean atLineStart = true;
+    private boolean skippingLine;
+    private boolean inQuotes;
+
+    LineTrackingStream(InputStream in) {
+      super(in, 1);
+    }
+
+    void startRecord() {
+      recordLine = -1;
+    }
+
+    int recordLine() {
+      return recordLine;
+    }
+
+    @Override
+    public synchronized int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        track(b);
+      }
+      return b;
+    }
+
+    @Override
+    public synchronized int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, Math.min(len, 1));
+      for (int i = 0; i < n; i++) {
+        track(buf[off + i] & 0xff);
+      }
+      return n;
+    }
+
+    private void track(int b) {
+      if (b == '\n') {
+        line++;
+        atLineStart = true;
+        skippingLine = false;
+        return;
+      }
+      if (skippingLine) {
+        return;
+      }
+      if (b == '"') {
+        inQuotes = !inQuotes;
+      } else if (b == ';' && !inQuotes) {
+        skippingLine = true;
+        return;
+      } else if (b == '$' && atLineStart) {
+        skippingLine = true;
+        atLineStart = false;
+        return;
+      }
+      atLineStart = false;
+      if (b == ' ' || b == '\t' || b == '\r' || b == '(' || b == ')') {
+        return;
+      }
+      if (recordLine < 0) {
+        recordLine = line;
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package net.anycastdns.zones;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The zones served at one moment, immutable. A name's zone is found by trying its suffixes from
+ * the longest down, each one a hash lookup: the cost grows with the name's label count, not with
+ * the number of zones.
+ */
+public final class ZoneSet {
+  private static final ZoneSet EMPTY = new ZoneSet(List.of(), 0);
+
+  private final NameTable<ZoneSnapshot> byApex;
+  private final List<ZoneSnapshot> zones;
+  private final long generation;
+
+  private ZoneSet(List<ZoneSnapshot> zones, long generation) {
+    NameTable.Builder<ZoneSnapshot> b = new NameTable.Builder<>();
+    for (ZoneSnapshot z : zones) {
+      b.put(z.apexName(), z);
+    }
+    this.byApex = b.build();
+    this.zones = List.copyOf(zones);
+    this.generation = generation;
+  }
+
+  /** A set of these zones; {@code generation} tells sets apart (it grows with every reload). */
+  public static ZoneSet of(Collection<ZoneSnapshot> zones, long generation) {
+    return new ZoneSet(List.copyOf(zones), generation);
+  }
+
+  public static ZoneSet empty() {
+    return EMPTY;
+  }
+
+  /**
+   * The zone with the longest apex that is a suffix of the lowercase wire name {@code name}, or
+   * null when no zone contains it.
+   */
+  public ZoneSnapshot findZone(byte[] name) {
+    for (int off = 0; off < name.length; off = WireName.nextLabel(name, off)) {
+      ZoneSnapshot z = byApex.get(name, off);
+      if (z != null) {
+        return z;
+      }
+      if (name[off] == 0) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  public List<ZoneSnapshot> zones() {
+    return zones;
+  }
+
+  public long generation() {
+    return generation;
+  }
+}

@@ -1,0 +1,82 @@
+package net.anycastdns.zones;
+
+import org.xbill.DNS.Name;
+
+/**
+ * One zone, compiled and immutable: its nodes in a hash table keyed by lowercase wire name, the
+ * apex, and the SOA forms answers need. A snapshot never changes; a reload builds a new one.
+ */
+public final class ZoneSnapshot {
+  private final Name origin;
+  private final Node apex;
+  private final NameTable<Node> nodes;
+  private final RRset soa;
+  private final RRset negativeSoa;
+  private final long serial;
+  private final int recordCount;
+  private final String file;
+
+  ZoneSnapshot(Name origin, Node apex, NameTable<Node> nodes, RRset soa, long serial, long minimum,
+      int recordCount, String file) {
+    this.origin = origin;
+    this.apex = apex;
+    this.nodes = nodes;
+    this.soa = soa;
+    // RFC 2308 section 3: the negative-answer TTL is the minimum of the SOA's TTL and MINIMUM.
+    this.negativeSoa = soa.withTtl(Math.min(soa.ttl(), minimum));
+    this.serial = serial;
+    this.recordCount = recordCount;
+    this.file = file;
+  }
+
+  public Name origin() {
+    return origin;
+  }
+
+  /** Lowercase wire-format apex name. */
+  public byte[] apexName() {
+    return apex.name();
+  }
+
+  public Node apex() {
+    return apex;
+  }
+
+  /** The node for the name {@code name[off, name.length)}, or null. */
+  public Node find(byte[] name, int off) {
+    return nodes.get(name, off);
+  }
+
+  public RRset soa() {
+    return soa;
+  }
+
+  /** The SOA with the negative-caching TTL, for NXDOMAIN and NODATA authority sections. */
+  public RRset negativeSoa() {
+    return negativeSoa;
+  }
+
+  public long serial() {
+    return serial;
+  }
+
+  /** Number of records loaded, for logs and metrics. */
+  public int recordCount() {
+    return recordCount;
+  }
+
+  /** Number of nodes, empty non-terminals included. */
+  public int nodeCount() {
+    return nodes.size();
+  }
+
+  /** The file the zone came from. */
+  public String file() {
+    return file;
+  }
+
+  @Override
+  public String toString() {
+    return origin + " serial " + serial;
+  }
+}
