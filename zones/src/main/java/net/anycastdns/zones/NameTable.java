@@ -49,10 +49,22 @@ public final class NameTable<V> {
 
   /** Builds a table; a name added twice keeps the later value. */
   public static final class Builder<V> {
-    private byte[][] keys = new byte[16][];
-    private Object[] values = new Object[16];
-    private int[] hashes = new int[16];
+    private byte[][] keys;
+    private Object[] values;
+    private int[] hashes;
     private int size;
+
+    public Builder() {
+      this(8);
+    }
+
+    /** A builder sized for {@code expected} names, so that it never has to grow. */
+    public Builder(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
+      keys = new byte[capacity][];
+      values = new Object[capacity];
+      hashes = new int[capacity];
+    }
 
     public Builder<V> put(byte[] name, V value) {
       if ((size + 1) * 2 > keys.length) {

@@ -5,93 +5,98 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Compiles checked records into a {@link ZoneSnapshot}: RRsets grouped per name, empty
+ * Compiles a checked {@link ZoneDraft} into a {@link ZoneSnapshot}: RRsets per name, empty
  * non-terminals added, cut and wildcard links set, additional-section targets resolved. All the
  * work a query would otherwise repeat is done here, once per load.
  */
 public final class ZoneCompiler {
   private ZoneCompiler() {}
 
-  /** Compiles the records of zone {@code origin}; the records must have passed {@link ZoneChecks}. */
-  public static ZoneSnapshot compile(String file, Name origin, List<ParsedRecord> records) {
-    byte[] apexName = WireName.of(origin);
-    Map<ByteBuffer, Node> nodes = new HashMap<>(records.size() * 2);
-    Map<Node, Map<Integer, List<Record>>> data = new LinkedHashMap<>();
-    Node apex = node(nodes, apexName);
+  /** Compiles a zone that passed {@link ZoneChecks} without errors. */
+  public static ZoneSnapshot compile(ZoneDraft draft) {
+    Map<ByteBuffer, Node> nodes = new HashMap<>(draft.owners.size() * 2);
     int count = 0;
-    for (ParsedRecord pr : records) {
-      Record r = pr.record();
-      Node n = node(nodes, WireName.of(r.getName()));
-      List<Record> rrs = data.computeIfAbsent(n, k -> new HashMap<>(4))
-          .computeIfAbsent(r.getType(), k -> new ArrayList<>(2));
-      if (!containsSameData(rrs, r)) { // RFC 2181 section 5: duplicate records are one record
-        rrs.add(r);
-        count++;
+    for (ZoneDraft.Owner owner : draft.owners.values()) {
+      Node n = new Node(owner.name);
+      nodes.put(ByteBuffer.wrap(owner.name), n);
+      n.rrsets = toRRsets(owner);
+      for (RRset r : n.rrsets) {
+        count += r.size();
       }
     }
-    for (Map.Entry<Node, Map<Integer, List<Record>>> e : data.entrySet()) {
-      Node n = e.getKey();
-      List<RRset> sets = new ArrayList<>(e.getValue().size());
-      for (List<Record> rrs : e.getValue().values()) {
-        sets.add(toRRset(n.name(), rrs));
+    Node apex = nodes.get(ByteBuffer.wrap(draft.apexName));
+    linkAncestors(nodes, draft.apexName);
+    Node[] byDepth = nodes.values().toArray(new Node[0]);
+    Arrays.sort(byDepth, Comparator.comparingInt(n -> n.name().length));
+    for (Node n : byDepth) {
+      if (n == apex) {
+        continue;
       }
-      sets.sort(Comparator.comparingInt(RRset::type));
-      n.rrsets = sets.toArray(new RRset[0]);
-      if (n != apex && n.rrset(Type.NS) != null) {
+      if (n.rrset(Type.NS) != null) {
         n.flags |= Node.DELEGATION;
       }
       if (n.rrset(Type.DNAME) != null) {
         n.flags |= Node.DNAME;
       }
-    }
-    linkAncestors(nodes, apexName);
-    Node[] byDepth = nodes.values().toArray(new Node[0]);
-    Arrays.sort(byDepth, Comparator.comparingInt(n -> n.name().length));
-    for (Node n : byDepth) {
-      // Parents are shorter, so they are done first: cut inherits downwards.
-      if (n == apex) {
-        continue;
-      }
+      // Parents are shorter, so they are done first: the topmost cut is inherited downwards.
       Node above = n.parent.cut;
       n.cut = above != null ? above : ((n.flags & (Node.DELEGATION | Node.DNAME)) != 0 ? n : null);
       if (n.name()[0] == 1 && n.name()[1] == '*') {
         n.parent.wildcard = n;
       }
     }
-    NameTable.Builder<Node> table = new NameTable.Builder<>();
+    if (apex.rrset(Type.DNAME) != null) {
+      apex.flags |= Node.DNAME;
+    }
+    NameTable.Builder<Node> table = new NameTable.Builder<>(byDepth.length);
     for (Node n : byDepth) {
       table.put(n.name(), n);
     }
     NameTable<Node> nameTable = table.build();
     for (Node n : byDepth) {
       for (RRset rrset : n.rrsets) {
-        linkAdditional(rrset, nameTable, apexName);
+        linkAdditional(rrset, nameTable, draft.apexName);
       }
     }
-    RRset soa = apex.rrset(Type.SOA);
-    SOARecord soaRecord = (SOARecord) data.get(apex).get(Type.SOA).get(0);
-    return new ZoneSnapshot(origin, apex, nameTable, soa, soaRecord.getSerial(),
-        soaRecord.getMinimum(), count, file);
+    SOARecord soa = (SOARecord) draft.apex().records.stream()
+        .map(ParsedRecord::record).filter(r -> r.getType() == Type.SOA).findFirst().orElseThrow();
+    return new ZoneSnapshot(draft.origin, apex, nameTable, apex.rrset(Type.SOA), soa.getSerial(),
+        soa.getMinimum(), count, draft.file);
   }
 
-  private static Node node(Map<ByteBuffer, Node> nodes, byte[] name) {
-    return nodes.computeIfAbsent(ByteBuffer.wrap(name), k -> new Node(name));
+  /** The owner's records as RRsets in ascending type order, duplicates dropped (RFC 2181 5). */
+  private static RRset[] toRRsets(ZoneDraft.Owner owner) {
+    List<ParsedRecord> records = owner.records;
+    if (records.size() == 1) {
+      return new RRset[] {toRRset(owner.name, List.of(records.get(0).record()))};
+    }
+    Map<Integer, List<Record>> byType = new HashMap<>();
+    for (ParsedRecord p : records) {
+      List<Record> rrs = byType.computeIfAbsent(p.record().getType(), k -> new ArrayList<>(2));
+      if (!rrs.contains(p.record())) {
+        rrs.add(p.record());
+      }
+    }
+    RRset[] out = new RRset[byType.size()];
+    int i = 0;
+    for (List<Record> rrs : byType.values()) {
+      out[i++] = toRRset(owner.name, rrs);
+    }
+    Arrays.sort(out, Comparator.comparingInt(RRset::type));
+    return out;
   }
 
   /** Creates the empty non-terminals between every name and the apex, and sets parents. */
   private static void linkAncestors(Map<ByteBuffer, Node> nodes, byte[] apexName) {
-    List<Node> todo = new ArrayList<>(nodes.values());
-    for (Node n : todo) {
+    for (Node n : new ArrayList<>(nodes.values())) {
       Node child = n;
       while (child.parent == null && child.name().length > apexName.length) {
         byte[] name = child.name();
@@ -103,21 +108,12 @@ public final class ZoneCompiler {
           nodes.put(ByteBuffer.wrap(parentName), parent);
         }
         child.parent = parent;
-        child = parent;
-        if (existed && parent.parent != null) {
-          break;
+        if (existed) {
+          break; // its own ancestors are linked, or will be when the loop reaches it
         }
+        child = parent;
       }
     }
-  }
-
-  private static boolean containsSameData(List<Record> rrs, Record r) {
-    for (Record o : rrs) {
-      if (o.equals(r)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static RRset toRRset(byte[] owner, List<Record> rrs) {
@@ -125,8 +121,7 @@ public final class ZoneCompiler {
     for (int i = 0; i < rdata.length; i++) {
       Record r = rrs.get(i);
       byte[] wire = r.toWire(Section.ANSWER);
-      int start = r.getName().length() + 10;
-      rdata[i] = Arrays.copyOfRange(wire, start, wire.length);
+      rdata[i] = Arrays.copyOfRange(wire, r.getName().length() + 10, wire.length);
     }
     // RFC 2181 section 5.2: one TTL per RRset; the first record's, as Knot does.
     return new RRset(owner, rrs.get(0).getType(), rrs.get(0).getTTL(), rdata);

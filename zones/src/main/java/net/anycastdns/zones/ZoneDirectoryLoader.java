@@ -89,13 +89,14 @@ public final class ZoneDirectoryLoader {
   public static ZoneLoad load(String file, Name origin, byte[] text) {
     ZoneFileParser.Result parsed = ZoneFileParser.parse(file, text, origin);
     List<ZoneProblem> problems = new ArrayList<>(parsed.problems());
-    if (problems.stream().noneMatch(ZoneProblem::isError)) {
-      problems.addAll(ZoneChecks.check(file, origin, parsed.records()));
+    if (!problems.isEmpty()) {
+      return new ZoneLoad(file, origin, null, List.copyOf(problems));
     }
+    ZoneDraft draft = ZoneDraft.of(file, origin, parsed.records());
+    problems.addAll(ZoneChecks.check(draft));
     if (problems.stream().anyMatch(ZoneProblem::isError)) {
       return new ZoneLoad(file, origin, null, List.copyOf(problems));
     }
-    return new ZoneLoad(file, origin, ZoneCompiler.compile(file, origin, parsed.records()),
-        List.copyOf(problems));
+    return new ZoneLoad(file, origin, ZoneCompiler.compile(draft), List.copyOf(problems));
   }
 }

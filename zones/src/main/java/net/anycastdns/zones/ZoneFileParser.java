@@ -1,7 +1,6 @@
 package net.anycastdns.zones;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class ZoneFileParser {
   public static Result parse(String file, byte[] text, Name origin) {
     List<ParsedRecord> records = new ArrayList<>();
     List<ZoneProblem> problems = new ArrayList<>();
-    LineTrackingStream in = new LineTrackingStream(new ByteArrayInputStream(text));
+    LineTrackingStream in = new LineTrackingStream(text);
     try (Master master = new Master(in, origin, 3600)) {
       master.disableIncludes(true);
       master.expandGenerate(false);
@@ -128,19 +127,23 @@ public final class ZoneFileParser {
   }
 
   /**
-   * Counts lines as dnsjava's tokenizer consumes bytes, and notes the line of the first byte of
-   * each record that is not blank, a comment or a {@code $} directive. dnsjava buffers only when
-   * its input is not already a {@link BufferedInputStream}; being one keeps its reads byte-exact.
+   * Hands the zone text to dnsjava's tokenizer byte by byte, counting lines as they are consumed
+   * and noting the line of the first byte of each record that is not blank, a comment or a
+   * {@code $} directive. It is a {@link BufferedInputStream} only because dnsjava wraps any other
+   * stream in one, whose read-ahead would hide where the tokenizer is.
    */
   private static final class LineTrackingStream extends BufferedInputStream {
+    private final byte[] text;
+    private int next;
     private int line = 1;
     private int recordLine = -1;
     private boolean atLineStart = true;
     private boolean skippingLine;
     private boolean inQuotes;
 
-    LineTrackingStream(InputStream in) {
-      super(in, 1);
+    LineTrackingStream(byte[] text) {
+      super(InputStream.nullInputStream(), 1);
+      this.text = text;
     }
 
     void startRecord() {
@@ -152,21 +155,50 @@ public final class ZoneFileParser {
     }
 
     @Override
-    public synchronized int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        track(b);
+    public int read() {
+      if (next >= text.length) {
+        return -1;
       }
+      int b = text[next++] & 0xff;
+      track(b);
       return b;
     }
 
     @Override
-    public synchronized int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, Math.min(len, 1));
-      for (int i = 0; i < n; i++) {
-        track(buf[off + i] & 0xff);
+    public int read(byte[] buf, int off, int len) {
+      if (len == 0) {
+        return 0;
       }
-      return n;
+      int b = read();
+      if (b < 0) {
+        return -1;
+      }
+      buf[off] = (byte) b;
+      return 1;
+    }
+
+    @Override
+    public int available() {
+      return text.length - next;
+    }
+
+    @Override
+    public long skip(long n) {
+      long k = Math.min(n, available());
+      for (long i = 0; i < k; i++) {
+        read();
+      }
+      return k;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public void close() {
+      // nothing to release: the text is in memory
     }
 
     private void track(int b) {

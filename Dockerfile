@@ -1,0 +1,18 @@
+# Build stage: the fat jar, with the Maven wrapper of the repository.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q package -DskipTests
+
+# Run stage: a slim JRE, an unprivileged user, the sample zones as a default.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10053 --home-dir /srv/anycast-dns --shell /usr/sbin/nologin dns
+WORKDIR /srv/anycast-dns
+COPY --from=build /src/server/target/anycast-dns.jar /opt/anycast-dns/anycast-dns.jar
+COPY test-zones /srv/anycast-dns/test-zones
+USER dns
+EXPOSE 53/udp 53/tcp 5353/udp 5353/tcp
+# Port 53 as a non-root user needs: docker run --sysctl net.ipv4.ip_unprivileged_port_start=53
+# (or --cap-add NET_BIND_SERVICE on a kernel/runtime that grants it to non-root).
+ENTRYPOINT ["java", "-jar", "/opt/anycast-dns/anycast-dns.jar"]
+CMD ["serve", "--zones", "/srv/anycast-dns/test-zones", "--listen", "0.0.0.0:5353"]
