@@ -17,7 +17,8 @@ import org.xbill.DNS.Type;
  *   <li>Size: 512 octets without EDNS; with EDNS the smaller of the client's payload size and
  *       ours (RFC 6891 section 6.2.5); 65,535 on TCP.
  *   <li>An answer or authority RRset that does not fit sets TC and ends the message; additional
- *       data that does not fit is left out without TC (RFC 2181 section 9).
+ *       data that does not fit is left out without TC (RFC 2181 section 9), except the glue of a
+ *       referral (RFC 9471).
  * </ul>
  */
 public final class ResponseAssembler {
@@ -39,10 +40,11 @@ public final class ResponseAssembler {
     w.begin(out, sizeLimit(q, tcp), request, q, flags, r.rcode());
     int opt = q.edns() ? MessageWriter.optLength(nsid) : 0;
     w.reserve(opt);
-    boolean complete = writeSection(w, 1, r.answer()) && writeSection(w, 2, r.authority());
-    if (complete) {
-      writeSection(w, 3, r.additional());
-    } else {
+    boolean complete = writeSection(w, 1, r.answer()) && writeSection(w, 2, r.authority())
+        // RFC 9471 section 3: a referral whose glue does not fit is truncated, so that the
+        // resolver asks again over TCP instead of chasing name servers it cannot reach.
+        && (writeSection(w, 3, r.additional()) || r.kind() != LookupResult.Kind.REFERRAL);
+    if (!complete) {
       w.addFlags(MessageWriter.FLAG_TC);
     }
     w.release(opt);

@@ -42,6 +42,8 @@ public final class DnsServer implements AutoCloseable {
   private static final int UDP_RECEIVE_BUFFER = 4 << 20;
   /** Largest UDP query read; EDNS queries are far smaller than this in practice. */
   private static final int MAX_UDP_QUERY = 4096;
+  /** With epoll, one recvmmsg call reads up to this many datagrams. */
+  private static final int UDP_READ_BATCH = 16;
 
   private final ServerSettings settings;
   private final QueryProcessor processor;
@@ -123,7 +125,11 @@ public final class DnsServer implements AutoCloseable {
         .handler(handler);
     int sockets = 1;
     if (epoll) {
-      b.option(EpollChannelOption.SO_REUSEPORT, true);
+      // One socket per thread, and recvmmsg filling one buffer with several datagrams.
+      b.option(EpollChannelOption.SO_REUSEPORT, true)
+          .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_UDP_QUERY)
+          .option(ChannelOption.RCVBUF_ALLOCATOR,
+              new FixedRecvByteBufAllocator(MAX_UDP_QUERY * UDP_READ_BATCH));
       sockets = settings.threads();
     }
     for (int i = 0; i < sockets; i++) {
