@@ -60,8 +60,9 @@ public final class Node {
   }
 
   /**
-   * The topmost delegation or DNAME node on the path from the apex (exclusive) to this node
-   * (inclusive), or null. A node below such a cut is not authoritative data of this zone.
+   * The topmost delegation or DNAME node on the path from the apex (exclusive, except for a DNAME
+   * at the apex) to this node (inclusive), or null. A node below such a cut is not authoritative
+   * data of this zone.
    */
   public Node cut() {
     return cut;

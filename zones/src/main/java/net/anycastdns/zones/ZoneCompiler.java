@@ -36,6 +36,11 @@ public final class ZoneCompiler {
     linkAncestors(nodes, draft.apexName);
     Node[] byDepth = nodes.values().toArray(new Node[0]);
     Arrays.sort(byDepth, Comparator.comparingInt(n -> n.name().length));
+    if (apex.rrset(Type.DNAME) != null) {
+      // RFC 6672 section 2.3 allows a DNAME at the apex: it redirects every name below it.
+      apex.flags |= Node.DNAME;
+      apex.cut = apex;
+    }
     for (Node n : byDepth) {
       if (n == apex) {
         continue;
@@ -52,9 +57,6 @@ public final class ZoneCompiler {
       if (n.name()[0] == 1 && n.name()[1] == '*') {
         n.parent.wildcard = n;
       }
-    }
-    if (apex.rrset(Type.DNAME) != null) {
-      apex.flags |= Node.DNAME;
     }
     NameTable.Builder<Node> table = new NameTable.Builder<>(byDepth.length);
     for (Node n : byDepth) {

@@ -140,6 +140,7 @@ public final class ZoneFileParser {
     private boolean atLineStart = true;
     private boolean skippingLine;
     private boolean inQuotes;
+    private boolean escaped;
 
     LineTrackingStream(byte[] text) {
       super(InputStream.nullInputStream(), 1);
@@ -206,17 +207,22 @@ public final class ZoneFileParser {
         line++;
         atLineStart = true;
         skippingLine = false;
+        escaped = false;
         return;
       }
       if (skippingLine) {
         return;
       }
-      if (b == '"') {
+      // A backslash escapes the next octet (RFC 1035 5.1): \" neither opens nor closes a string,
+      // and an escaped ; or $ is data.
+      boolean special = !escaped;
+      escaped = special && b == '\\';
+      if (special && b == '"') {
         inQuotes = !inQuotes;
-      } else if (b == ';' && !inQuotes) {
+      } else if (special && b == ';' && !inQuotes) {
         skippingLine = true;
         return;
-      } else if (b == '$' && atLineStart) {
+      } else if (special && b == '$' && atLineStart) {
         skippingLine = true;
         atLineStart = false;
         return;
