@@ -41,11 +41,29 @@ final class Addresses {
     if (host.isEmpty()) {
       throw bad(s, "no host");
     }
+    // RFC 1123 section 2.1: a host name never has the dotted-decimal form, so this is a mistyped
+    // IPv4 address, to be said so here rather than looked up in the DNS as a name.
+    if (host.matches("[0-9.]+") && !isDottedQuad(host)) {
+      throw bad(s, "not an IPv4 address: " + host);
+    }
     try {
       return new InetSocketAddress(InetAddress.getByName(host), p);
     } catch (UnknownHostException e) {
       throw bad(s, "unknown host " + host);
     }
+  }
+
+  private static boolean isDottedQuad(String host) {
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Main.UsageException bad(String s, String why) {

@@ -1,6 +1,7 @@
 package net.anycastdns.server.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -57,8 +58,13 @@ final class ServeConfig {
   static ServeConfig read(Path file) {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    try {
-      ServeConfig c = yaml.readValue(file.toFile(), ServeConfig.class);
+    try (JsonParser parser = yaml.createParser(file.toFile())) {
+      // A file with nothing set (empty, or comments only) has no content at all for Jackson,
+      // which it would report as an error; every key being optional, it means the defaults.
+      if (parser.nextToken() == null) {
+        return new ServeConfig();
+      }
+      ServeConfig c = yaml.readValue(parser, ServeConfig.class);
       return c == null ? new ServeConfig() : c;
     } catch (UnrecognizedPropertyException e) {
       throw new Main.UsageException(file + ": unknown key '" + e.getPropertyName() + "'"

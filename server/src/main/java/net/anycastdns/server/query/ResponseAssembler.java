@@ -15,7 +15,8 @@ import org.xbill.DNS.Type;
  *   <li>QR set, opcode, RD and CD copied, RA never set (an authoritative server offers no
  *       recursion), AA as the lookup decided.
  *   <li>Size: 512 octets without EDNS; with EDNS the smaller of the client's payload size and
- *       ours (RFC 6891 section 6.2.5); 65,535 on TCP.
+ *       ours (RFC 6891 section 6.2.5); 65,535 on TCP. The OPT record's room is kept; an NSID
+ *       option goes in only if there is room left.
  *   <li>An answer or authority RRset that does not fit sets TC and ends the message; additional
  *       data that does not fit is left out without TC (RFC 2181 section 9), except the glue of a
  *       referral (RFC 9471).
@@ -35,10 +36,9 @@ public final class ResponseAssembler {
 
   /** Writes the answer for a lookup result; returns the message length. */
   int answer(byte[] request, Query q, LookupResult r, boolean tcp, MessageWriter w, byte[] out) {
-    byte[] nsid = nsidFor(q);
     int flags = baseFlags(q) | (r.authoritative() ? MessageWriter.FLAG_AA : 0);
     w.begin(out, sizeLimit(q, tcp), request, q, flags, r.rcode());
-    int opt = q.edns() ? MessageWriter.optLength(nsid) : 0;
+    int opt = q.edns() ? MessageWriter.optLength(null) : 0;
     w.reserve(opt);
     boolean complete = writeSection(w, 1, r.answer()) && writeSection(w, 2, r.authority())
         // RFC 9471 section 3: a referral whose glue does not fit is truncated, so that the
@@ -49,7 +49,7 @@ public final class ResponseAssembler {
     }
     w.release(opt);
     if (q.edns()) {
-      w.writeOpt(maxUdpPayload, 0, q.dnssecOk(), nsid);
+      writeOpt(w, q, 0, nsidFor(q));
     }
     return w.finish();
   }
@@ -59,7 +59,7 @@ public final class ResponseAssembler {
     w.begin(out, sizeLimit(q, tcp), request, q, baseFlags(q), rcode & 0xf);
     // After FORMERR the OPT record is not to be trusted, so none is sent back.
     if (q.edns() && rcode != Rcode.FORMERR) {
-      w.writeOpt(maxUdpPayload, rcode >>> 4, q.dnssecOk(), rcode == BADVERS ? null : nsidFor(q));
+      writeOpt(w, q, rcode >>> 4, rcode == BADVERS ? null : nsidFor(q));
     }
     return w.finish();
   }
@@ -74,9 +74,8 @@ public final class ResponseAssembler {
     if (txt == null) {
       return error(request, q, Rcode.REFUSED, tcp, w, out);
     }
-    byte[] nsid = nsidFor(q);
     w.begin(out, sizeLimit(q, tcp), request, q, baseFlags(q) | MessageWriter.FLAG_AA, Rcode.NOERROR);
-    int opt = q.edns() ? MessageWriter.optLength(nsid) : 0;
+    int opt = q.edns() ? MessageWriter.optLength(null) : 0;
     w.reserve(opt);
     if ((q.qtype() == Type.TXT || q.qtype() == Type.ANY)
         && !w.writeRecord(1, q.qname(), Type.TXT, DClass.CH, 0, txt)) {
@@ -84,7 +83,7 @@ public final class ResponseAssembler {
     }
     w.release(opt);
     if (q.edns()) {
-      w.writeOpt(maxUdpPayload, 0, q.dnssecOk(), nsid);
+      writeOpt(w, q, 0, nsidFor(q));
     }
     return w.finish();
   }
@@ -97,6 +96,16 @@ public final class ResponseAssembler {
       return identity.versionTxt();
     }
     return null;
+  }
+
+  /**
+   * Writes the OPT record, whose room was kept. The NSID option is optional (RFC 5001 section
+   * 2.3): it goes in only when there is room left after the data, so it neither truncates an
+   * answer nor makes a response longer than the requestor can take (RFC 6891 section 6.2.5).
+   */
+  private void writeOpt(MessageWriter w, Query q, int extendedRcode, byte[] nsid) {
+    boolean room = nsid != null && w.fits(MessageWriter.optLength(nsid));
+    w.writeOpt(maxUdpPayload, extendedRcode, q.dnssecOk(), room ? nsid : null);
   }
 
   private byte[] nsidFor(Query q) {

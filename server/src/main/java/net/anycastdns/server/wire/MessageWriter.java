@@ -62,6 +62,11 @@ public final class MessageWriter {
     return pos;
   }
 
+  /** True when {@code octets} more fit under the limit. */
+  public boolean fits(int octets) {
+    return pos + octets <= limit;
+  }
+
   /** Lowers the limit, to keep room for what must come last (the OPT record). */
   public void reserve(int octets) {
     limit -= octets;

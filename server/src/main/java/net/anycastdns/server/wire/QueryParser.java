@@ -14,7 +14,7 @@ public final class QueryParser {
     DROP,
     /** The header is readable but the message is not: FORMERR (with the question if it parsed). */
     FORMERR,
-    /** An opcode other than QUERY: NOTIMP (RFC 1035 section 4.1.1). */
+    /** An opcode other than QUERY: NOTIMP (RFC 1035 section 4.1.1), with OPT if one was read. */
     NOTIMP,
     /** An EDNS version this server does not speak: BADVERS (RFC 6891 section 6.1.3). */
     BADVERS
@@ -37,12 +37,13 @@ public final class QueryParser {
       return Status.DROP;
     }
     int qdcount = u16(packet, 4);
-    int pos = qdcount == 1 ? parseQuestion(packet, length, q) : -1;
-    if (q.opcode() != 0) {
-      return Status.NOTIMP;
-    }
+    // Another opcode is NOTIMP whatever else is wrong; the message is still read through, for
+    // an OPT record that must be answered with OPT (RFC 6891 section 7).
+    boolean notimp = q.opcode() != 0;
+    int pos = qdcount == 1 ? parseQuestion(packet, length, q)
+        : qdcount == 0 ? Query.QUESTION_OFFSET : -1;
     if (pos < 0) {
-      return Status.FORMERR;
+      return malformed(q, notimp);
     }
     int rrs = u16(packet, 6) + u16(packet, 8) + u16(packet, 10);
     int additionalStart = u16(packet, 6) + u16(packet, 8);
@@ -50,32 +51,49 @@ public final class QueryParser {
       int nameStart = pos;
       pos = skipName(packet, length, pos);
       if (pos < 0 || pos + 10 > length) {
-        return Status.FORMERR;
+        return malformed(q, notimp);
       }
       int type = u16(packet, pos);
       int rdlength = u16(packet, pos + 8);
       int rdata = pos + 10;
       if (rdata + rdlength > length) {
-        return Status.FORMERR;
+        return malformed(q, notimp);
       }
       if (type == TYPE_OPT) {
         // RFC 6891 section 6.1.1: one OPT, in the additional section, owned by the root.
         if (i < additionalStart || q.edns || packet[nameStart] != 0) {
-          return Status.FORMERR;
+          return malformed(q, notimp);
         }
         if (!parseOpt(packet, pos, rdata, rdlength, q)) {
-          return Status.FORMERR;
+          return malformed(q, notimp);
         }
       }
       pos = rdata + rdlength;
     }
     if (pos != length) {
-      return Status.FORMERR;
+      return malformed(q, notimp);
+    }
+    if (notimp) {
+      return Status.NOTIMP;
+    }
+    if (!q.questionParsed) {
+      return malformed(q, false); // a query asks exactly one question
     }
     if (q.edns && q.ednsVersion != 0) {
       return Status.BADVERS;
     }
     return Status.OK;
+  }
+
+  /**
+   * A message that does not parse: FORMERR, or NOTIMP for another opcode. Either way its OPT
+   * record, if one was read, is not to be trusted, so none is answered.
+   */
+  private static Status malformed(Query q, boolean notimp) {
+    q.edns = false;
+    q.dnssecOk = false;
+    q.nsidRequested = false;
+    return notimp ? Status.NOTIMP : Status.FORMERR;
   }
 
   /** Decodes the question; returns the offset after it, or -1 when it is malformed. */
