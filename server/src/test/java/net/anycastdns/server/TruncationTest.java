@@ -133,6 +133,54 @@ class TruncationTest {
     assertEquals(4096, r.getOPT().getPayloadSize());
   }
 
+  /**
+   * Twelve name servers below the cut, each with A and AAAA: the NS RRset and the A glue fit 512
+   * octets, the AAAA glue does not. Twelve mail hosts the same way, for an ordinary answer.
+   */
+  private static final TestServer GLUE = TestServer.of("""
+      $TTL 3600
+      @     IN SOA   ns1 hostmaster 2024010101 7200 3600 1209600 300
+      @     IN NS    ns1
+      ns1   IN A     192.0.2.53
+      $GENERATE 1-12 deleg NS ns$.deleg
+      $GENERATE 1-12 ns$.deleg A 192.0.2.$
+      $GENERATE 1-12 ns$.deleg AAAA 2001:db8::$
+      $GENERATE 1-12 mx$ A 198.51.100.$
+      $GENERATE 1-12 mx$ AAAA 2001:db8:1::$
+      """ + mxRecords(12)); // $GENERATE makes no MX records
+
+  private static String mxRecords(int count) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      sb.append("@ IN MX ").append(i).append(" mx").append(i).append('\n');
+    }
+    return sb.toString();
+  }
+
+  @ParameterizedTest(name = "{0} {1} over {2}")
+  @CsvSource({
+    // name,          type, tcp,   TC,    answer, authority, additional (fewest, most)
+    "x.deleg,         A,    false, true,  0,      12,        12, 23",
+    "x.deleg,         A,    true,  false, 0,      12,        24, 24",
+    "example.org.,    MX,   false, false, 12,     0,         12, 23",
+    "example.org.,    MX,   true,  false, 12,     0,         24, 24",
+  })
+  void referralGlueThatDoesNotFitTruncatesOtherAdditionalDataDoesNot(String name, String type,
+      boolean tcp, boolean tc, int answer, int authority, int fewest, int most) {
+    // RFC 9471 section 3 for the referral; RFC 2181 section 9 for the MX answer.
+    String qname = name.endsWith(".") ? name : name + ".example.org.";
+    Message q = query(qname, Type.value(type));
+    TestServer.Response resp = tcp ? GLUE.tcp(q) : GLUE.udp(q);
+    Message r = resp.message();
+    assertAll(
+        () -> assertTrue(resp.length() <= (tcp ? 65535 : 512), "length " + resp.length()),
+        () -> assertEquals(tc, r.getHeader().getFlag(Flags.TC), "TC"),
+        () -> assertEquals(answer, r.getSection(Section.ANSWER).size(), "answer"),
+        () -> assertEquals(authority, r.getSection(Section.AUTHORITY).size(), "authority"),
+        () -> assertTrue(r.getSection(Section.ADDITIONAL).size() >= fewest, "additional"),
+        () -> assertTrue(r.getSection(Section.ADDITIONAL).size() <= most, "additional"));
+  }
+
   @Test
   void ownersAreCompressedToTheQuestion() {
     // many.example.org. is 18 octets; each record is a 2-octet pointer, type, class, TTL,
