@@ -72,7 +72,8 @@ public final class QueryProcessor {
       }
       // RFC 8482 section 4.2: ANY gets one RRset over UDP, all of them over TCP.
       ZoneLookup.lookup(zone, q.qname(), qtype, tcp, ws.result);
-      return assembler.answer(req, q, ws.result, tcp, ws.writer, out);
+      // Zone data is the same for every client: ECS scope 0 (RFC 7871 section 7.2.1).
+      return assembler.answer(req, q, ws.result, tcp, ws.writer, out, 0);
     } catch (RuntimeException e) {
       internalErrors.increment();
       return assembler.error(req, q, Rcode.SERVFAIL, tcp, ws.writer, out);

@@ -35,10 +35,11 @@ public final class ResponseAssembler {
   }
 
   /** Writes the answer for a lookup result; returns the message length. */
-  int answer(byte[] request, Query q, LookupResult r, boolean tcp, MessageWriter w, byte[] out) {
+  int answer(byte[] request, Query q, LookupResult r, boolean tcp, MessageWriter w, byte[] out,
+      int ecsScope) {
     int flags = baseFlags(q) | (r.authoritative() ? MessageWriter.FLAG_AA : 0);
     w.begin(out, sizeLimit(q, tcp), request, q, flags, r.rcode());
-    int opt = q.edns() ? MessageWriter.optLength(null) : 0;
+    int opt = q.edns() ? MessageWriter.optLength(q, null) : 0;
     w.reserve(opt);
     boolean complete = writeSection(w, 1, r.answer()) && writeSection(w, 2, r.authority())
         // RFC 9471 section 3: a referral whose glue does not fit is truncated, so that the
@@ -49,7 +50,7 @@ public final class ResponseAssembler {
     }
     w.release(opt);
     if (q.edns()) {
-      writeOpt(w, q, 0, nsidFor(q));
+      writeOpt(w, q, 0, ecsScope, nsidFor(q));
     }
     return w.finish();
   }
@@ -59,7 +60,7 @@ public final class ResponseAssembler {
     w.begin(out, sizeLimit(q, tcp), request, q, baseFlags(q), rcode & 0xf);
     // After FORMERR the OPT record is not to be trusted, so none is sent back.
     if (q.edns() && rcode != Rcode.FORMERR) {
-      writeOpt(w, q, rcode >>> 4, rcode == BADVERS ? null : nsidFor(q));
+      writeOpt(w, q, rcode >>> 4, 0, rcode == BADVERS ? null : nsidFor(q));
     }
     return w.finish();
   }
@@ -75,7 +76,7 @@ public final class ResponseAssembler {
       return error(request, q, Rcode.REFUSED, tcp, w, out);
     }
     w.begin(out, sizeLimit(q, tcp), request, q, baseFlags(q) | MessageWriter.FLAG_AA, Rcode.NOERROR);
-    int opt = q.edns() ? MessageWriter.optLength(null) : 0;
+    int opt = q.edns() ? MessageWriter.optLength(q, null) : 0;
     w.reserve(opt);
     if ((q.qtype() == Type.TXT || q.qtype() == Type.ANY)
         && !w.writeRecord(1, q.qname(), Type.TXT, DClass.CH, 0, txt)) {
@@ -83,7 +84,7 @@ public final class ResponseAssembler {
     }
     w.release(opt);
     if (q.edns()) {
-      writeOpt(w, q, 0, nsidFor(q));
+      writeOpt(w, q, 0, 0, nsidFor(q));
     }
     return w.finish();
   }
@@ -103,9 +104,13 @@ public final class ResponseAssembler {
    * 2.3): it goes in only when there is room left after the data, so it neither truncates an
    * answer nor makes a response longer than the requestor can take (RFC 6891 section 6.2.5).
    */
-  private void writeOpt(MessageWriter w, Query q, int extendedRcode, byte[] nsid) {
-    boolean room = nsid != null && w.fits(MessageWriter.optLength(nsid));
-    w.writeOpt(maxUdpPayload, extendedRcode, q.dnssecOk(), room ? nsid : null);
+  /**
+   * The OPT record. Room for it, with the Client Subnet echo RFC 7871 section 7.2.1 requires,
+   * was kept before the sections were written; NSID goes in only if it still fits.
+   */
+  private void writeOpt(MessageWriter w, Query q, int extendedRcode, int ecsScope, byte[] nsid) {
+    boolean room = nsid != null && w.fits(MessageWriter.optLength(q, nsid));
+    w.writeOpt(maxUdpPayload, extendedRcode, q, ecsScope, room ? nsid : null);
   }
 
   private byte[] nsidFor(Query q) {

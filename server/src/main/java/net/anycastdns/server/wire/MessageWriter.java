@@ -23,6 +23,8 @@ public final class MessageWriter {
   private static final int TYPE_PTR = 12;
   private static final int TYPE_MX = 15;
   private static final int TYPE_OPT = 41;
+  private static final int OPTION_NSID = 3;
+  private static final int OPTION_ECS = 8;
   private static final int CLASS_IN = 1;
   private static final int MAX_POINTER = 0x3fff;
 
@@ -116,32 +118,45 @@ public final class MessageWriter {
   }
 
   /**
-   * Writes the OPT pseudo-record (RFC 6891 section 6.1.2). {@code extendedRcode} is the upper
-   * eight bits of a 12-bit rcode; {@code nsid}, when not null, is sent as the NSID option.
+   * Writes the OPT pseudo-record (RFC 6891 section 6.1.2), echoing the query's DO bit and, when
+   * the query had one, its Client Subnet option with {@code ecsScope} as the scope (RFC 7871
+   * section 7.2.1). {@code extendedRcode} is the upper eight bits of a 12-bit rcode; {@code nsid},
+   * when not null, is sent as the NSID option (RFC 5001).
    */
-  public void writeOpt(int udpPayloadSize, int extendedRcode, boolean dnssecOk, byte[] nsid) {
-    int optionsLength = nsid == null ? 0 : 4 + nsid.length;
+  public void writeOpt(int udpPayloadSize, int extendedRcode, Query query, int ecsScope, byte[] nsid) {
+    int ecsOctets = query.ecs() ? (query.ecsSourcePrefix() + 7) / 8 : 0;
+    int optionsLength = (nsid == null ? 0 : 4 + nsid.length) + (query.ecs() ? 8 + ecsOctets : 0);
     buf[pos++] = 0;
     u16(pos, TYPE_OPT);
     u16(pos + 2, udpPayloadSize);
     buf[pos + 4] = (byte) extendedRcode;
     buf[pos + 5] = 0;
-    buf[pos + 6] = (byte) (dnssecOk ? 0x80 : 0);
+    buf[pos + 6] = (byte) (query.dnssecOk() ? 0x80 : 0);
     buf[pos + 7] = 0;
     u16(pos + 8, optionsLength);
     pos += 10;
+    if (query.ecs()) {
+      u16(pos, OPTION_ECS);
+      u16(pos + 2, 4 + ecsOctets);
+      u16(pos + 4, query.ecsFamily());
+      buf[pos + 6] = (byte) query.ecsSourcePrefix();
+      buf[pos + 7] = (byte) ecsScope;
+      System.arraycopy(query.ecsAddress(), 0, buf, pos + 8, ecsOctets);
+      pos += 8 + ecsOctets;
+    }
     if (nsid != null) {
-      u16(pos, 3);
+      u16(pos, OPTION_NSID);
       u16(pos + 2, nsid.length);
       System.arraycopy(nsid, 0, buf, pos + 4, nsid.length);
-      pos += optionsLength;
+      pos += 4 + nsid.length;
     }
     counts[3]++;
   }
 
-  /** Octets the OPT record will take. */
-  public static int optLength(byte[] nsid) {
-    return 11 + (nsid == null ? 0 : 4 + nsid.length);
+  /** Octets the OPT record for {@code query} will take, with {@code nsid} if not null. */
+  public static int optLength(Query query, byte[] nsid) {
+    int ecs = query.ecs() ? 8 + (query.ecsSourcePrefix() + 7) / 8 : 0;
+    return 11 + ecs + (nsid == null ? 0 : 4 + nsid.length);
   }
 
   /** Writes the section counts into the header and returns the message length. */

@@ -20,6 +20,10 @@ public final class Query {
   int ednsVersion;
   boolean dnssecOk;
   boolean nsidRequested;
+  boolean ecs;
+  int ecsFamily;
+  int ecsSourcePrefix;
+  final byte[] ecsAddress = new byte[16];
 
   void reset() {
     questionParsed = false;
@@ -29,6 +33,7 @@ public final class Query {
     ednsVersion = 0;
     dnssecOk = false;
     nsidRequested = false;
+    ecs = false;
   }
 
   public int id() {
@@ -89,5 +94,28 @@ public final class Query {
   /** True when the OPT record held an NSID option (RFC 5001). */
   public boolean nsidRequested() {
     return nsidRequested;
+  }
+
+  /** True when the OPT record held an EDNS Client Subnet option (RFC 7871), well formed. */
+  public boolean ecs() {
+    return ecs;
+  }
+
+  /** ECS address family: 1 for IPv4, 2 for IPv6 (RFC 7871 section 6). */
+  public int ecsFamily() {
+    return ecsFamily;
+  }
+
+  /** ECS source prefix length; 0 means "use no client address" (RFC 7871 section 7.1.2). */
+  public int ecsSourcePrefix() {
+    return ecsSourcePrefix;
+  }
+
+  /**
+   * ECS address: the first 4 (IPv4) or 16 (IPv6) octets, zero beyond the source prefix. The array
+   * is reused for the next query; copy what must outlive this one.
+   */
+  public byte[] ecsAddress() {
+    return ecsAddress;
   }
 }

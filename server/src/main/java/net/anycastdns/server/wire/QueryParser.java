@@ -22,6 +22,7 @@ public final class QueryParser {
 
   private static final int TYPE_OPT = 41;
   private static final int OPTION_NSID = 3;
+  private static final int OPTION_ECS = 8;
 
   private QueryParser() {}
 
@@ -93,6 +94,7 @@ public final class QueryParser {
     q.edns = false;
     q.dnssecOk = false;
     q.nsidRequested = false;
+    q.ecs = false;
     return notimp ? Status.NOTIMP : Status.FORMERR;
   }
 
@@ -150,9 +152,39 @@ public final class QueryParser {
       }
       if (code == OPTION_NSID) {
         q.nsidRequested = true;
+      } else if (code == OPTION_ECS && !parseEcs(p, o + 4, len, q)) {
+        return false;
       }
       o += 4 + len;
     }
+    return true;
+  }
+
+  /**
+   * Decodes an EDNS Client Subnet option (RFC 7871 section 6). Malformed means FORMERR: a second
+   * ECS option, a family other than IPv4 or IPv6 (section 7.2.1), a source prefix longer than the
+   * family's address, more or fewer address octets than the prefix needs, or address bits set
+   * beyond the prefix (section 6).
+   */
+  private static boolean parseEcs(byte[] p, int data, int len, Query q) {
+    if (q.ecs || len < 4) {
+      return false;
+    }
+    int family = u16(p, data);
+    int source = p[data + 2] & 0xff;
+    int addressBits = family == 1 ? 32 : family == 2 ? 128 : -1;
+    int octets = (source + 7) / 8;
+    if (addressBits < 0 || source > addressBits || len - 4 != octets) {
+      return false;
+    }
+    java.util.Arrays.fill(q.ecsAddress, (byte) 0);
+    System.arraycopy(p, data + 4, q.ecsAddress, 0, octets);
+    if (source % 8 != 0 && (q.ecsAddress[octets - 1] & (0xff >>> (source % 8))) != 0) {
+      return false;
+    }
+    q.ecs = true;
+    q.ecsFamily = family;
+    q.ecsSourcePrefix = source;
     return true;
   }
 
