@@ -11,8 +11,9 @@ WORKDIR /srv/anycast-dns
 COPY --from=build /src/server/target/anycast-dns.jar /opt/anycast-dns/anycast-dns.jar
 COPY test-zones /srv/anycast-dns/test-zones
 USER dns
-EXPOSE 53/udp 53/tcp 5353/udp 5353/tcp
+EXPOSE 53/udp 53/tcp 5353/udp 5353/tcp 9153/tcp
 # Port 53 as a non-root user needs: docker run --sysctl net.ipv4.ip_unprivileged_port_start=53
 # (or --cap-add NET_BIND_SERVICE on a kernel/runtime that grants it to non-root).
 ENTRYPOINT ["java", "-jar", "/opt/anycast-dns/anycast-dns.jar"]
-CMD ["serve", "--zones", "/srv/anycast-dns/test-zones", "--listen", "0.0.0.0:5353"]
+# Metrics and health on 9153: on all addresses, since loopback is the container's own.
+CMD ["serve", "--zones", "/srv/anycast-dns/test-zones", "--listen", "0.0.0.0:5353", "--http", "0.0.0.0:9153"]

@@ -7,6 +7,9 @@
  * ({@link net.anycastdns.server.wire.QueryParser}), takes the zone set once, looks the name up
  * ({@link net.anycastdns.zones.ZoneLookup}) and lets
  * {@link net.anycastdns.server.query.ResponseAssembler} write the answer
- * ({@link net.anycastdns.server.wire.MessageWriter}).
+ * ({@link net.anycastdns.server.wire.MessageWriter}). After writing, the transport tells a
+ * {@link net.anycastdns.server.transport.QueryObserver} what it did:
+ * {@link net.anycastdns.server.monitoring.ServerMetrics} counts it, and
+ * {@link net.anycastdns.server.monitoring.HttpEndpoint} serves the metrics and health checks.
  */
 package net.anycastdns.server;

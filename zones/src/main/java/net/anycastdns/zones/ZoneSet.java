@@ -11,14 +11,15 @@ import java.util.List;
 public final class ZoneSet {
   private static final ZoneSet EMPTY = new ZoneSet(List.of(), 0);
 
-  private final NameTable<ZoneSnapshot> byApex;
+  /** Apex name to the zone's position in {@link #zones}. */
+  private final NameTable<Integer> byApex;
   private final List<ZoneSnapshot> zones;
   private final long generation;
 
   private ZoneSet(List<ZoneSnapshot> zones, long generation) {
-    NameTable.Builder<ZoneSnapshot> b = new NameTable.Builder<>();
-    for (ZoneSnapshot z : zones) {
-      b.put(z.apexName(), z);
+    NameTable.Builder<Integer> b = new NameTable.Builder<>(zones.size());
+    for (int i = 0; i < zones.size(); i++) {
+      b.put(zones.get(i).apexName(), i);
     }
     this.byApex = b.build();
     this.zones = List.copyOf(zones);
@@ -39,16 +40,25 @@ public final class ZoneSet {
    * null when no zone contains it.
    */
   public ZoneSnapshot findZone(byte[] name) {
+    int i = findZoneIndex(name);
+    return i < 0 ? null : zones.get(i);
+  }
+
+  /**
+   * The position in {@link #zones()} of the zone {@link #findZone} finds, or -1. Lets a caller
+   * keep per-zone state in an array beside this set instead of hashing the zone per query.
+   */
+  public int findZoneIndex(byte[] name) {
     for (int off = 0; off < name.length; off = WireName.nextLabel(name, off)) {
-      ZoneSnapshot z = byApex.get(name, off);
-      if (z != null) {
-        return z;
+      Integer i = byApex.get(name, off);
+      if (i != null) {
+        return i;
       }
       if (name[off] == 0) {
         break;
       }
     }
-    return null;
+    return -1;
   }
 
   public List<ZoneSnapshot> zones() {

@@ -4,27 +4,33 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
-/** Parses {@code HOST:PORT} and {@code [IPV6]:PORT} listen addresses. */
+/** Parses {@code HOST:PORT} and {@code [IPV6]:PORT} addresses. */
 final class Addresses {
   private Addresses() {}
 
+  /** A listen address. */
   static InetSocketAddress parse(String s) {
+    return parse("listen", s);
+  }
+
+  /** An address of the given kind ("listen", "http"), named so in error messages. */
+  static InetSocketAddress parse(String kind, String s) {
     String host;
     String port;
     if (s.startsWith("[")) {
       int close = s.indexOf(']');
       if (close < 0 || close + 1 >= s.length() || s.charAt(close + 1) != ':') {
-        throw bad(s, "expected [IPV6]:PORT");
+        throw bad(kind, s, "expected [IPV6]:PORT");
       }
       host = s.substring(1, close);
       port = s.substring(close + 2);
     } else {
       int colon = s.lastIndexOf(':');
       if (colon < 0) {
-        throw bad(s, "expected HOST:PORT");
+        throw bad(kind, s, "expected HOST:PORT");
       }
       if (s.indexOf(':') != colon) {
-        throw bad(s, "put IPv6 addresses in brackets: [ADDRESS]:PORT");
+        throw bad(kind, s, "put IPv6 addresses in brackets: [ADDRESS]:PORT");
       }
       host = s.substring(0, colon);
       port = s.substring(colon + 1);
@@ -33,23 +39,23 @@ final class Addresses {
     try {
       p = Integer.parseInt(port);
     } catch (NumberFormatException e) {
-      throw bad(s, "port is not a number");
+      throw bad(kind, s, "port is not a number");
     }
     if (p < 0 || p > 65_535) {
-      throw bad(s, "port out of range");
+      throw bad(kind, s, "port out of range");
     }
     if (host.isEmpty()) {
-      throw bad(s, "no host");
+      throw bad(kind, s, "no host");
     }
     // RFC 1123 section 2.1: a host name never has the dotted-decimal form, so this is a mistyped
     // IPv4 address, to be said so here rather than looked up in the DNS as a name.
     if (host.matches("[0-9.]+") && !isDottedQuad(host)) {
-      throw bad(s, "not an IPv4 address: " + host);
+      throw bad(kind, s, "not an IPv4 address: " + host);
     }
     try {
       return new InetSocketAddress(InetAddress.getByName(host), p);
     } catch (UnknownHostException e) {
-      throw bad(s, "unknown host " + host);
+      throw bad(kind, s, "unknown host " + host);
     }
   }
 
@@ -66,7 +72,7 @@ final class Addresses {
     return true;
   }
 
-  private static Main.UsageException bad(String s, String why) {
-    return new Main.UsageException("bad listen address '" + s + "': " + why);
+  private static Main.UsageException bad(String kind, String s, String why) {
+    return new Main.UsageException("bad " + kind + " address '" + s + "': " + why);
   }
 }

@@ -9,10 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import net.anycastdns.server.monitoring.HttpEndpoint;
+import net.anycastdns.server.monitoring.LogFormat;
+import net.anycastdns.server.monitoring.QueryLog;
+import net.anycastdns.server.monitoring.Readiness;
+import net.anycastdns.server.monitoring.ServerMetrics;
 import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.ResponseAssembler;
 import net.anycastdns.server.query.ServerIdentity;
 import net.anycastdns.server.transport.DnsServer;
+import net.anycastdns.server.transport.QueryObserver;
 import net.anycastdns.server.transport.ServerSettings;
 import net.anycastdns.zones.ZoneDirectoryLoader;
 import net.anycastdns.zones.ZoneProblem;
@@ -41,6 +47,8 @@ final class ServeCommand implements Callable<Integer> {
   static final int DEFAULT_EDNS_UDP_SIZE = 1232;
   static final String DEFAULT_TCP_IDLE = "10s";
   static final int DEFAULT_TCP_MAX_CONNECTIONS = 1000;
+  /** The port CoreDNS serves its metrics on; loopback, so that exposing it is a choice. */
+  static final String DEFAULT_HTTP = "127.0.0.1:9153";
 
   @Option(names = "--zones", paramLabel = "DIR",
       description = "Folder of NAME.zone files (default: " + DEFAULT_ZONES + ").")
@@ -85,9 +93,27 @@ final class ServeCommand implements Callable<Integer> {
       description = "Event-loop threads, and UDP sockets per address with epoll (default: CPUs).")
   Integer threads;
 
+  @Option(names = "--http", paramLabel = "HOST:PORT",
+      description = "Address of the HTTP endpoint: /metrics (Prometheus), /health/live, "
+          + "/health/ready (default: " + DEFAULT_HTTP + ").")
+  String http;
+
+  @Option(names = "--pop", paramLabel = "NAME",
+      description = "Point of presence, a label on every metric beside the identity (default: none).")
+  String pop;
+
+  @Option(names = "--log-format", paramLabel = "text|json",
+      description = "Log lines as text or as one JSON object each (default: text).")
+  String logFormat;
+
+  @Option(names = "--query-log", paramLabel = "N",
+      description = "Log one query in N, counted per thread; 0 is off (default: 0).")
+  Integer queryLog;
+
   @Override
   public Integer call() throws InterruptedException {
     ServeConfig file = config == null ? new ServeConfig() : ServeConfig.read(config);
+    logFormat(file).apply();
     Path zoneDir = zones != null ? zones : Path.of(or(file.zones, DEFAULT_ZONES));
     List<InetSocketAddress> addresses = or(listen, or(file.listen, List.of(DEFAULT_LISTEN)))
         .stream().map(Addresses::parse).toList();
@@ -104,24 +130,73 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageException(e.getMessage());
     }
+    InetSocketAddress httpAddress = Addresses.parse("http", or(http, or(file.http, DEFAULT_HTTP)));
+    int queryLogRate = or(queryLog, or(file.queryLog, 0));
+    if (queryLogRate < 0) {
+      throw new Main.UsageException("query-log must be 0 (off) or a positive N, not " + queryLogRate);
+    }
     ServerIdentity id = identity(file);
+    String popName = or(pop, or(file.pop, ""));
+    requireFolder(zoneDir);
 
+    log.info("starting anycast-dns {} as '{}'{}", Main.version(), id.identity(),
+        popName.isEmpty() ? "" : " at PoP '" + popName + "'");
     ZoneSetHolder holder = new ZoneSetHolder();
-    holder.publish(loadZones(zoneDir));
+    ServerMetrics metrics = new ServerMetrics(id.identity(), popName);
+    QueryLog queries = queryLogRate > 0 ? QueryLog.toLogger(queryLogRate) : null;
+    QueryObserver observer = metrics;
+    if (queries != null) {
+      metrics.watch(queries);
+      observer = QueryObserver.both(metrics, queries);
+    }
+    Readiness readiness = new Readiness(holder);
+    HttpEndpoint endpoint = new HttpEndpoint(httpAddress, metrics, readiness);
     QueryProcessor processor = new QueryProcessor(holder, new ResponseAssembler(id, udpSize));
-    DnsServer server = new DnsServer(settings, processor);
+    DnsServer server = new DnsServer(settings, processor, observer);
+    metrics.watch(server);
+    // In this order: no more queries, no more scrapes, the last query lines, the meters.
+    Runnable stop = () -> {
+      server.close();
+      endpoint.close();
+      if (queries != null) {
+        queries.close();
+      }
+      metrics.close();
+    };
     try {
+      // The endpoint comes first, so that /health/ready says 503 while the zones load.
+      endpoint.start();
+      ZoneSet zoneSet = loadZones(zoneDir);
+      metrics.zones(zoneSet);
+      holder.publish(zoneSet);
+      if (queries != null) {
+        queries.start();
+      }
       server.start();
     } catch (DnsServer.ListenException e) {
+      stop.run();
       throw new Main.UsageException(e.getMessage());
+    } catch (RuntimeException e) {
+      stop.run();
+      throw e;
     }
-    log.info("serving as '{}' ({} threads)", id.identity(), threadCount);
+    readiness.listening();
+    log.info("serving as '{}' ({} threads{})", id.identity(), threadCount,
+        queries == null ? "" : ", logging 1 query in " + queryLogRate);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("shutting down");
-      server.close();
+      stop.run();
     }, "shutdown"));
     server.awaitClose();
     return 0;
+  }
+
+  private LogFormat logFormat(ServeConfig file) {
+    try {
+      return LogFormat.parse(or(logFormat, or(file.logFormat, "text")));
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException(e.getMessage());
+    }
   }
 
   private ServerIdentity identity(ServeConfig file) {
@@ -135,11 +210,16 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** Loads the folder; zones with errors are left out and said so, the others served. */
-  static ZoneSet loadZones(Path dir) {
+  /** Settings are checked before anything starts, so that a mistake is one line and no more. */
+  private static void requireFolder(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new Main.UsageException("zone folder " + dir.toAbsolutePath() + " is not a folder"
           + (dir.toString().equals(DEFAULT_ZONES) ? " (run from the repository root, or give --zones DIR)" : ""));
     }
+  }
+
+  static ZoneSet loadZones(Path dir) {
+    requireFolder(dir);
     ZoneDirectoryLoader.DirectoryLoad load;
     long start = System.nanoTime();
     try {

@@ -24,6 +24,10 @@ import java.util.List;
  * tcp-idle-timeout: 10s
  * tcp-max-connections: 1000
  * threads: 2
+ * http: 127.0.0.1:9153
+ * pop: fra1
+ * log-format: json
+ * query-log: 1000
  * </pre>
  */
 final class ServeConfig {
@@ -53,6 +57,18 @@ final class ServeConfig {
 
   @JsonProperty("threads")
   Integer threads;
+
+  @JsonProperty("http")
+  String http;
+
+  @JsonProperty("pop")
+  String pop;
+
+  @JsonProperty("log-format")
+  String logFormat;
+
+  @JsonProperty("query-log")
+  Integer queryLog;
 
   /** Reads a config file; every problem becomes a one-line {@link Main.UsageException}. */
   static ServeConfig read(Path file) {

@@ -3,6 +3,7 @@ package net.anycastdns.server.query;
 import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
 import net.anycastdns.zones.LookupResult;
+import net.anycastdns.zones.ZoneSet;
 
 /**
  * The reusable state of one thread's query processing: buffers, the decoded query, the lookup
@@ -19,6 +20,14 @@ public final class QueryWorkspace {
   final LookupResult result = new LookupResult();
   final MessageWriter writer = new MessageWriter();
 
+  // What the last call of QueryProcessor.process decided, set on every path, so that the
+  // transport can count the response without decoding it again.
+  int rcode;
+  int qtype;
+  boolean truncated;
+  ZoneSet zoneSet;
+  int zoneIndex;
+
   /** The buffer a transport copies a received message into. */
   public byte[] request() {
     return request;
@@ -32,5 +41,36 @@ public final class QueryWorkspace {
   /** The query last decoded, for tests and observers. */
   public Query query() {
     return query;
+  }
+
+  /**
+   * The rcode of the last response, with the extended bits of EDNS (16 is BADVERS), or -1 when
+   * the packet was dropped without an answer.
+   */
+  public int rcode() {
+    return rcode;
+  }
+
+  /** The QTYPE of the last query, or -1 when its question could not be read. */
+  public int qtype() {
+    return qtype;
+  }
+
+  /** True when the last response had TC set: it did not fit and holds only whole RRsets. */
+  public boolean truncated() {
+    return truncated;
+  }
+
+  /** The zone set the last query was answered from, or null when no zone was looked for. */
+  public ZoneSet zoneSet() {
+    return zoneSet;
+  }
+
+  /**
+   * The position of the last query's zone in {@link #zoneSet()}'s zones, or -1 when it was
+   * answered from no zone (refused, an error, CHAOS).
+   */
+  public int zoneIndex() {
+    return zoneIndex;
   }
 }

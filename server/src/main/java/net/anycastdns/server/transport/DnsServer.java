@@ -47,6 +47,7 @@ public final class DnsServer implements AutoCloseable {
 
   private final ServerSettings settings;
   private final QueryProcessor processor;
+  private final QueryObserver observer;
   private final boolean epoll = Epoll.isAvailable();
   private final List<Channel> channels = new ArrayList<>();
   private final List<InetSocketAddress> bound = new ArrayList<>();
@@ -54,8 +55,14 @@ public final class DnsServer implements AutoCloseable {
   private EventLoopGroup group;
 
   public DnsServer(ServerSettings settings, QueryProcessor processor) {
+    this(settings, processor, QueryObserver.NONE);
+  }
+
+  /** @param observer told about every packet handled, on the event-loop thread (metrics, logs) */
+  public DnsServer(ServerSettings settings, QueryProcessor processor, QueryObserver observer) {
     this.settings = settings;
     this.processor = processor;
+    this.observer = observer;
   }
 
   /**
@@ -107,7 +114,7 @@ public final class DnsServer implements AutoCloseable {
                 .addLast(limiter)
                 .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
                 .addLast(new LengthFieldBasedFrameDecoder(65_535, 0, 2, 0, 2))
-                .addLast(new TcpQueryHandler(processor));
+                .addLast(new TcpQueryHandler(processor, observer));
           }
         });
     Channel ch = bind(b.bind(address), address, "tcp");
@@ -116,7 +123,7 @@ public final class DnsServer implements AutoCloseable {
   }
 
   private void bindUdp(InetSocketAddress address) throws ListenException {
-    UdpQueryHandler handler = new UdpQueryHandler(processor);
+    UdpQueryHandler handler = new UdpQueryHandler(processor, observer);
     Bootstrap b = new Bootstrap()
         .group(group)
         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
@@ -174,7 +181,7 @@ public final class DnsServer implements AutoCloseable {
 
   /** An address could not be bound; the message is one line for the operator. */
   public static final class ListenException extends Exception {
-    ListenException(String message) {
+    public ListenException(String message) {
       super(message);
     }
   }

@@ -14,25 +14,28 @@ import net.anycastdns.server.query.QueryWorkspace;
  */
 final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   private final QueryProcessor processor;
+  private final QueryObserver observer;
 
-  TcpQueryHandler(QueryProcessor processor) {
+  TcpQueryHandler(QueryProcessor processor, QueryObserver observer) {
     this.processor = processor;
+    this.observer = observer;
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    long start = System.nanoTime();
     ByteBuf frame = (ByteBuf) msg;
     try {
       int length = frame.readableBytes();
       QueryWorkspace ws = Workspaces.get();
       frame.getBytes(frame.readerIndex(), ws.request(), 0, length);
       int n = processor.process(ws, length, true);
-      if (n < 0) {
-        return;
+      if (n >= 0) {
+        ByteBuf out = ctx.alloc().ioBuffer(n + 2);
+        out.writeShort(n).writeBytes(ws.response(), 0, n);
+        ctx.write(out, ctx.voidPromise());
       }
-      ByteBuf out = ctx.alloc().ioBuffer(n + 2);
-      out.writeShort(n).writeBytes(ws.response(), 0, n);
-      ctx.write(out, ctx.voidPromise());
+      observer.handled(ws, true, ctx.channel().remoteAddress(), n, System.nanoTime() - start);
     } finally {
       frame.release();
     }

@@ -15,25 +15,33 @@ import net.anycastdns.server.query.QueryWorkspace;
 @Sharable
 final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> {
   private final QueryProcessor processor;
+  private final QueryObserver observer;
 
-  UdpQueryHandler(QueryProcessor processor) {
+  UdpQueryHandler(QueryProcessor processor, QueryObserver observer) {
     this.processor = processor;
+    this.observer = observer;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+    long start = System.nanoTime();
     ByteBuf content = packet.content();
     int length = content.readableBytes();
     QueryWorkspace ws = Workspaces.get();
     content.getBytes(content.readerIndex(), ws.request(), 0, length);
     int n = processor.process(ws, length, false);
+    if (n < 0) {
+      observer.handled(ws, false, packet.sender(), n, System.nanoTime() - start);
+      return;
+    }
     // When the socket cannot take more, the answer is dropped as the kernel would drop it,
     // rather than queued without bound.
-    if (n < 0 || !ctx.channel().isWritable()) {
+    if (!ctx.channel().isWritable()) {
       return;
     }
     ByteBuf out = ctx.alloc().ioBuffer(n).writeBytes(ws.response(), 0, n);
     ctx.write(new DatagramPacket(out, packet.sender()), ctx.voidPromise());
+    observer.handled(ws, false, packet.sender(), n, System.nanoTime() - start);
   }
 
   @Override

@@ -1,0 +1,31 @@
+package net.anycastdns.server.transport;
+
+import java.net.SocketAddress;
+import net.anycastdns.server.query.QueryWorkspace;
+
+/**
+ * Told about every packet a UDP or TCP handler took, on the event-loop thread that took it, once
+ * its answer is written. It runs on the query path, so an implementation must not block, take a
+ * lock or allocate for an ordinary query.
+ */
+public interface QueryObserver {
+  /** Observes nothing. */
+  QueryObserver NONE = (ws, tcp, client, length, nanos) -> { };
+
+  /**
+   * @param ws the workspace the query was processed in; it tells what the response was
+   * @param tcp whether the query came over TCP
+   * @param client the address the query came from
+   * @param length the response length, or -1 when the packet was dropped unanswered
+   * @param nanos the time from reading the packet to writing its answer
+   */
+  void handled(QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos);
+
+  /** An observer that tells {@code first}, then {@code second}. */
+  static QueryObserver both(QueryObserver first, QueryObserver second) {
+    return (ws, tcp, client, length, nanos) -> {
+      first.handled(ws, tcp, client, length, nanos);
+      second.handled(ws, tcp, client, length, nanos);
+    };
+  }
+}

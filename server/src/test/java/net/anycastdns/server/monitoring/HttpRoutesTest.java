@@ -1,0 +1,56 @@
+package net.anycastdns.server.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The endpoint serves its three paths to GET and HEAD, and says 404 or 405 to anything else. */
+class HttpRoutesTest {
+  private static MonitoredServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new MonitoredServer();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void metricsInPrometheusTextFormat() throws Exception {
+    HttpResponse<String> r = server.get("/metrics");
+    assertEquals(200, r.statusCode());
+    assertEquals(MonitoringHttpHandler.PROMETHEUS_TEXT, r.headers().firstValue("content-type").orElse(""));
+    assertTrue(r.body().contains("# TYPE dns_query_duration_seconds histogram\n"));
+    assertTrue(r.body().contains("# TYPE jvm_memory_used_bytes gauge\n"));
+  }
+
+  @Test
+  void headHasTheHeadersOnly() throws Exception {
+    HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/metrics"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(200, r.statusCode());
+    assertEquals("", r.body());
+    assertTrue(Long.parseLong(r.headers().firstValue("content-length").orElse("0")) > 0);
+  }
+
+  @Test
+  void unknownPathIs404() throws Exception {
+    assertEquals(404, server.get("/metrics/extra").statusCode());
+  }
+
+  @Test
+  void otherMethodsAre405() throws Exception {
+    HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/metrics"))
+        .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+    assertEquals(405, r.statusCode());
+    assertEquals("GET, HEAD", r.headers().firstValue("allow").orElse(""));
+  }
+}
