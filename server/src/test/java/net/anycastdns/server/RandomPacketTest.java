@@ -1,5 +1,6 @@
 package net.anycastdns.server;
 
+import java.net.InetAddress;
 import static net.anycastdns.server.Queries.edns;
 import static net.anycastdns.server.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,7 +113,7 @@ class RandomPacketTest {
   private static int process(QueryProcessor processor, QueryWorkspace ws, byte[] p, boolean tcp) {
     System.arraycopy(p, 0, ws.request(), 0, p.length);
     try {
-      return processor.process(ws, p.length, tcp);
+      return processor.process(ws, p.length, tcp, InetAddress.getLoopbackAddress());
     } catch (RuntimeException e) {
       throw new AssertionError("process threw for\n" + TestServer.hex(p), e);
     }

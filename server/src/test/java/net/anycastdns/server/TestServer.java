@@ -1,5 +1,6 @@
 package net.anycastdns.server;
 
+import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -101,7 +102,7 @@ public final class TestServer {
   /** Sends raw bytes. */
   public Response send(byte[] request, boolean tcp) {
     System.arraycopy(request, 0, ws.request(), 0, request.length);
-    int n = processor.process(ws, request.length, tcp);
+    int n = processor.process(ws, request.length, tcp, InetAddress.getLoopbackAddress());
     return new Response(request, n < 0 ? null : Arrays.copyOf(ws.response(), n));
   }
 

@@ -27,6 +27,16 @@ public final class RRset {
     this.target = (type == Type.CNAME || type == Type.DNAME) ? WireName.lowerCopy(rdata[0]) : null;
   }
 
+  /**
+   * An RRset made outside a zone file (a GeoDNS answer), written like any other.
+   *
+   * @param owner lowercase wire-format owner name
+   * @param rdata uncompressed wire-format record data, one array per record, not copied
+   */
+  public static RRset of(byte[] owner, int type, long ttl, byte[][] rdata) {
+    return new RRset(owner, type, ttl, rdata);
+  }
+
   /** A CNAME made by DNAME substitution (RFC 6672 section 2.3): owner and target given. */
   public static RRset synthesizedCname(byte[] owner, byte[] target, long ttl) {
     return new RRset(owner, Type.CNAME, ttl, new byte[][] {target});

@@ -76,6 +76,21 @@ public final class ZoneLookup {
     }
   }
 
+  /**
+   * Fills {@code result} with an answer chosen outside the zone data (a GeoDNS decision) for
+   * {@code qname}: the RRset when it has records, else NODATA with the zone's SOA (RFC 2308).
+   */
+  public static void answerWith(ZoneSnapshot zone, byte[] qname, RRset rrset, LookupResult result) {
+    result.reset();
+    if (rrset.size() > 0) {
+      addAnswer(qname, rrset, result);
+      result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
+    } else {
+      result.set(LookupResult.Kind.NODATA, Rcode.NOERROR);
+      result.authority().add(zone.apexName(), zone.negativeSoa());
+    }
+  }
+
   /** Adds the data of {@code node} for {@code owner}; returns the CNAME to follow, if any. */
   private static RRset answerFrom(ZoneSnapshot zone, Node node, byte[] owner, int qtype,
       boolean allOfAny, LookupResult result) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Authoritative anycast DNS server.",
-    subcommands = {ServeCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, CheckCommand.class, GeoTestCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status for usage errors (bad flags, unreadable folders, bad addresses). */
   static final int USAGE = 2;

@@ -14,6 +14,7 @@ import net.anycastdns.server.monitoring.LogFormat;
 import net.anycastdns.server.monitoring.QueryLog;
 import net.anycastdns.server.monitoring.Readiness;
 import net.anycastdns.server.monitoring.ServerMetrics;
+import net.anycastdns.server.query.GeoResolverHolder;
 import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.ResponseAssembler;
 import net.anycastdns.server.query.ServerIdentity;
@@ -151,12 +152,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     Readiness readiness = new Readiness(holder);
     HttpEndpoint endpoint = new HttpEndpoint(httpAddress, metrics, readiness);
-    QueryProcessor processor = new QueryProcessor(holder, new ResponseAssembler(id, udpSize));
+    GeoResolverHolder geo = new GeoResolverHolder();
+    QueryProcessor processor = new QueryProcessor(holder, geo, new ResponseAssembler(id, udpSize));
     DnsServer server = new DnsServer(settings, processor, observer);
     metrics.watch(server);
     // In this order: no more queries, no more scrapes, the last query lines, the meters.
+    GeoServing geoServing = new GeoServing(geo, metrics);
     Runnable stop = () -> {
       server.close();
+      geoServing.close();
       endpoint.close();
       if (queries != null) {
         queries.close();
@@ -167,6 +171,7 @@ final class ServeCommand implements Callable<Integer> {
       // The endpoint comes first, so that /health/ready says 503 while the zones load.
       endpoint.start();
       ZoneSet zoneSet = loadZones(zoneDir);
+      geoServing.start(zoneDir, zoneSet, popName);
       metrics.zones(zoneSet);
       holder.publish(zoneSet);
       if (queries != null) {

@@ -25,6 +25,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.server.query.QueryWorkspace;
 import net.anycastdns.server.transport.DnsServer;
 import net.anycastdns.server.transport.QueryObserver;
@@ -89,6 +91,8 @@ public final class ServerMetrics implements QueryObserver, AutoCloseable {
   private final Counter[] malformed = new Counter[2];
   /** [transport][qtype slot][rcode], registered on first use so that unseen series stay absent. */
   private final Counter[] queries = new Counter[2 * QTYPE_SLOTS * RCODE_SLOTS];
+  private final Map<String, Counter> geoAnswers = new ConcurrentHashMap<>();
+  private final Counter geoFailOpen;
   private final MultiGauge zoneSerial;
   private final MultiGauge zoneRecords;
   private volatile ZoneMeters zoneMeters = new ZoneMeters(null, new Counter[0], Map.of());
@@ -121,6 +125,9 @@ public final class ServerMetrics implements QueryObserver, AutoCloseable {
         "Time from reading a query to writing its answer", Unit.SECONDS, duration, transportLabels));
     prometheus.register(histogram("dns_response_size_bytes",
         "Size of the responses sent", Unit.BYTES, responseSize, transportLabels));
+    geoFailOpen = Counter.builder("dns.geo.fail.open")
+        .description("GeoDNS answers with every address because every PoP was down or failing")
+        .register(registry);
     zoneSerial = MultiGauge.builder("dns.zone.serial")
         .description("SOA serial of each zone served")
         .register(registry);
@@ -156,12 +163,39 @@ public final class ServerMetrics implements QueryObserver, AutoCloseable {
     if (ws.truncated()) {
       truncated[t].increment();
     }
+    GeoDecision geo = ws.geo();
+    if (geo != null) {
+      countGeo(geo);
+    }
     int zone = ws.zoneIndex();
     ZoneMeters z = zoneMeters;
     // A query answered from a set just replaced is not counted per zone: a handful per reload.
     if (zone >= 0 && ws.zoneSet() == z.set) {
       z.queries[zone].increment();
     }
+  }
+
+  /** Counts a GeoDNS answer once for each PoP whose addresses it carried. */
+  private void countGeo(GeoDecision geo) {
+    if (geo.failOpen()) {
+      geoFailOpen.increment();
+    }
+    List<String> pops = geo.pops();
+    for (int i = 0; i < pops.size(); i++) {
+      Counter c = geoAnswers.get(pops.get(i));
+      if (c == null) {
+        c = geoAnswers.computeIfAbsent(pops.get(i), pop -> Counter.builder("dns.geo.answers")
+            .description("GeoDNS answers that carried the addresses of this PoP")
+            .tag("answer_pop", pop)
+            .register(registry));
+      }
+      c.increment();
+    }
+  }
+
+  /** GeoDNS answers that failed open (every PoP down or failing) since the start. */
+  public long geoFailOpenCount() {
+    return (long) geoFailOpen.count();
   }
 
   /** A histogram with one series per transport. */

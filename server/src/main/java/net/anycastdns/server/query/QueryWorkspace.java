@@ -1,5 +1,6 @@
 package net.anycastdns.server.query;
 
+import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
 import net.anycastdns.zones.LookupResult;
@@ -27,6 +28,7 @@ public final class QueryWorkspace {
   boolean truncated;
   ZoneSet zoneSet;
   int zoneIndex;
+  GeoDecision geo;
 
   /** The buffer a transport copies a received message into. */
   public byte[] request() {
@@ -72,5 +74,10 @@ public final class QueryWorkspace {
    */
   public int zoneIndex() {
     return zoneIndex;
+  }
+
+  /** The GeoDNS decision the last query was answered with, or null when it was not a geo answer. */
+  public GeoDecision geo() {
+    return geo;
   }
 }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
 import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.QueryWorkspace;
 
@@ -29,7 +30,8 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
       int length = frame.readableBytes();
       QueryWorkspace ws = Workspaces.get();
       frame.getBytes(frame.readerIndex(), ws.request(), 0, length);
-      int n = processor.process(ws, length, true);
+      int n = processor.process(ws, length, true,
+          ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
       if (n >= 0) {
         ByteBuf out = ctx.alloc().ioBuffer(n + 2);
         out.writeShort(n).writeBytes(ws.response(), 0, n);

@@ -29,7 +29,7 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     int length = content.readableBytes();
     QueryWorkspace ws = Workspaces.get();
     content.getBytes(content.readerIndex(), ws.request(), 0, length);
-    int n = processor.process(ws, length, false);
+    int n = processor.process(ws, length, false, packet.sender().getAddress());
     if (n < 0) {
       observer.handled(ws, false, packet.sender(), n, System.nanoTime() - start);
       return;

@@ -1,5 +1,6 @@
 package net.anycastdns.server.monitoring;
 
+import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetSocketAddress;
@@ -41,7 +42,7 @@ class QueryLogOverflowTest {
     byte[] query = MonitoredServer.query("www.example.test.", Type.A).toWire();
     System.arraycopy(query, 0, ws.request(), 0, query.length);
     int length = new QueryProcessor(new ZoneSetHolder(),
-        new ResponseAssembler(new ServerIdentity("log", null), 1232)).process(ws, query.length, false);
+        new ResponseAssembler(new ServerIdentity("log", null), 1232)).process(ws, query.length, false, InetAddress.getLoopbackAddress());
     InetSocketAddress client = new InetSocketAddress("192.0.2.7", 53_000);
 
     log.handled(ws, false, client, length, 1_000);

@@ -1,5 +1,6 @@
 package net.anycastdns.server.monitoring;
 
+import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class RecordingAllocationTest {
       QueryWorkspace ws = new QueryWorkspace();
       byte[] query = MonitoredServer.query("www.example.test.", Type.A).toWire();
       System.arraycopy(query, 0, ws.request(), 0, query.length);
-      int length = processor.process(ws, query.length, false);
+      int length = processor.process(ws, query.length, false, InetAddress.getLoopbackAddress());
       assertEquals(0, ws.zoneIndex());
       InetSocketAddress client = new InetSocketAddress("192.0.2.7", 53_000);
       com.sun.management.ThreadMXBean threads =

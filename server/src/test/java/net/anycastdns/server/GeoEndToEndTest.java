@@ -1,0 +1,221 @@
+package net.anycastdns.server;
+
+import static net.anycastdns.server.Queries.edns;
+import static net.anycastdns.server.Queries.query;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import net.anycastdns.geo.GeoResolver;
+import net.anycastdns.geo.HealthChecker;
+import net.anycastdns.server.query.GeoFolder;
+import net.anycastdns.server.query.GeoResolverHolder;
+import net.anycastdns.server.query.QueryProcessor;
+import net.anycastdns.server.query.ResponseAssembler;
+import net.anycastdns.server.query.ServerIdentity;
+import net.anycastdns.server.transport.DnsServer;
+import net.anycastdns.server.transport.ServerSettings;
+import net.anycastdns.zones.ZoneDirectoryLoader;
+import net.anycastdns.zones.ZoneSet;
+import net.anycastdns.zones.ZoneSetHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.xbill.DNS.ClientSubnetOption;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * GeoDNS through the real server on loopback, asked as {@code dig +subnet=...} asks: answers for
+ * the client's subnet with the scope they hold for, the resolver's own address without ECS, and
+ * health checks against real listeners deciding which PoP answers.
+ */
+@Timeout(60)
+class GeoEndToEndTest {
+  private static final String ZONE = """
+      $TTL 3600
+      @     IN SOA   ns1 hostmaster 2024010101 7200 3600 1209600 300
+      @     IN NS    ns1
+      ns1   IN A     192.0.2.53
+      geo   IN TXT   "zone data beside the geo answers"
+      """;
+  private static final String GEO = """
+      pops:
+        fra1: {lat: 50.11, lon: 8.68}
+        iad1: {lat: 38.95, lon: -77.45}
+        sin1: {lat: 1.35, lon: 103.82}
+      networks:
+        - {cidr: 198.51.100.0/24, lat: 48.86, lon: 2.35}
+        - {cidr: 203.0.113.0/25, pop: sin1}
+        - {cidr: "2001:db8:100::/48", lat: 40.71, lon: -74.01}
+      services:
+        geo.example.com.:
+          ttl: 30
+          addresses:
+            fra1: [192.0.2.10, "2001:db8:f::10"]
+            iad1: [192.0.2.20]
+            sin1: [192.0.2.30, "2001:db8:5::30"]
+      """;
+
+  @TempDir Path dir;
+  private DnsServer server;
+  private HealthChecker health;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (health != null) {
+      health.close();
+    }
+  }
+
+  /** Serves the zone and geo.yaml of {@code dir} as this PoP, as {@code serve --pop} does. */
+  private InetSocketAddress serve(String zone, String geo, String pop) throws Exception {
+    Files.writeString(dir.resolve("example.com.zone"), zone);
+    Files.writeString(dir.resolve(GeoFolder.FILE), geo);
+    ZoneSet zones = ZoneSet.of(ZoneDirectoryLoader.load(dir).snapshots(), 1);
+    GeoFolder.Loaded loaded = GeoFolder.load(dir, zones);
+    assertTrue(loaded.problems().isEmpty(), loaded.problems().toString());
+    health = HealthChecker.start(loaded.config());
+    ZoneSetHolder zoneHolder = new ZoneSetHolder();
+    zoneHolder.publish(zones);
+    GeoResolverHolder geoHolder = new GeoResolverHolder();
+    geoHolder.publish(GeoResolver.create(loaded.config(), pop, health));
+    QueryProcessor processor = new QueryProcessor(zoneHolder, geoHolder,
+        new ResponseAssembler(new ServerIdentity("geo-test", null), 1232));
+    server = new DnsServer(new ServerSettings(
+        List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), 1,
+        Duration.ofSeconds(5), 10), processor);
+    server.start();
+    return server.boundAddresses().get(0);
+  }
+
+  @ParameterizedTest(name = "{0} {1} over {2}")
+  @CsvSource({
+    // subnet,              type, transport, answer,          scope
+    "198.51.100.0/24,       A,    udp,       192.0.2.10,      24",
+    "198.51.100.0/24,       AAAA, udp,       2001:db8:f::10,  24",
+    "203.0.113.0/24,        A,    udp,       192.0.2.30,      25",
+    "203.0.113.128/25,      A,    tcp,       192.0.2.20,      25",
+    "2001:db8:100::/56,     AAAA, udp,       2001:db8:f::10,  48",
+    "2001:db8:100::/56,     A,    tcp,       192.0.2.20,      48",
+    "0.0.0.0/0,             A,    udp,       192.0.2.20,      0",
+  })
+  void answersTheClientSubnetWithItsScope(String subnet, String type, String transport,
+      String answer, int scope) throws Exception {
+    InetSocketAddress address = serve(ZONE, GEO, "iad1");
+    String[] parts = subnet.split("/");
+    ClientSubnetOption ecs = new ClientSubnetOption(Integer.parseInt(parts[1]),
+        InetAddress.getByName(parts[0]));
+    Message q = edns(query("geo.example.com.", Type.value(type)), 1232, false, ecs);
+    Message r = transport.equals("udp") ? UdpTcpEndToEndTest.udp(address, q)
+        : UdpTcpEndToEndTest.tcp(address, q);
+    assertEquals(Rcode.NOERROR, r.getRcode());
+    assertEquals(ips(answer), addresses(r));
+    assertEquals(30, r.getSection(Section.ANSWER).get(0).getTTL());
+    ClientSubnetOption echoed = (ClientSubnetOption)
+        r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).get(0);
+    assertEquals(Integer.parseInt(parts[1]), echoed.getSourcePrefixLength());
+    assertEquals(scope, echoed.getScopePrefixLength());
+  }
+
+  @Test
+  void withoutEcsTheResolverIsTheClientAndNoScopeIsSent() throws Exception {
+    // 127.0.0.1 is in no network: an unknown client gets this PoP first.
+    InetSocketAddress address = serve(ZONE, GEO, "sin1");
+    Message r = UdpTcpEndToEndTest.udp(address, edns(query("geo.example.com.", Type.A), 1232, false));
+    assertEquals(ips("192.0.2.30"), addresses(r));
+    assertEquals(0, r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).size());
+    Message plain = UdpTcpEndToEndTest.udp(address, query("geo.example.com.", Type.A));
+    assertEquals(ips("192.0.2.30"), addresses(plain));
+    assertNull(plain.getOPT());
+  }
+
+  @Test
+  void otherTypesAtAServiceNameComeFromTheZoneWithScopeZero() throws Exception {
+    InetSocketAddress address = serve(ZONE, GEO, "iad1");
+    ClientSubnetOption ecs = new ClientSubnetOption(24, InetAddress.getByName("198.51.100.0"));
+    Message r = UdpTcpEndToEndTest.udp(address,
+        edns(query("geo.example.com.", Type.TXT), 1232, false, ecs));
+    assertEquals(Type.TXT, r.getSection(Section.ANSWER).get(0).getType());
+    assertEquals(0, ((ClientSubnetOption)
+        r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).get(0)).getScopePrefixLength());
+  }
+
+  @Test
+  void healthChecksAgainstRealListenersChooseThePopAndFailOpen() throws Exception {
+    // fra1's address has nothing listening; iad1's does. A Paris client is nearest to fra1.
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      int port = listener.getLocalPort();
+      String geo = """
+          pops:
+            fra1: {lat: 50.11, lon: 8.68}
+            iad1: {lat: 38.95, lon: -77.45}
+          networks:
+            - {cidr: 198.51.100.0/24, lat: 48.86, lon: 2.35}
+          services:
+            geo.example.com.:
+              ttl: 30
+              addresses:
+                fra1: [127.0.0.2]
+                iad1: [127.0.0.1]
+              check: {tcp: %d, interval: 200ms, timeout: 150ms, rise: 1, fall: 1}
+          """.formatted(port);
+      InetSocketAddress address = serve(ZONE, geo, "fra1");
+      ClientSubnetOption paris = new ClientSubnetOption(24, InetAddress.getByName("198.51.100.0"));
+      Message q = edns(query("geo.example.com.", Type.A), 1232, false, paris);
+      awaitAnswer(address, q, ips("127.0.0.1"));
+      listener.close();
+      // Both down now: every address rather than none.
+      awaitAnswer(address, q, ips("127.0.0.1", "127.0.0.2"));
+    }
+  }
+
+  private static void awaitAnswer(InetSocketAddress address, Message q, Set<InetAddress> want)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    Set<InetAddress> got;
+    do {
+      got = addresses(UdpTcpEndToEndTest.udp(address, q));
+      if (got.equals(want)) {
+        return;
+      }
+      Thread.sleep(50);
+    } while (System.nanoTime() < deadline);
+    assertEquals(want, got, "answer after health checks settled");
+  }
+
+  private static Set<InetAddress> addresses(Message r) throws Exception {
+    Set<InetAddress> out = new HashSet<>();
+    for (Record rec : r.getSection(Section.ANSWER)) {
+      out.add(InetAddress.getByName(rec.rdataToString()));
+    }
+    return out;
+  }
+
+  private static Set<InetAddress> ips(String... literals) throws Exception {
+    Set<InetAddress> out = new HashSet<>();
+    for (String s : literals) {
+      out.add(InetAddress.getByName(s));
+    }
+    return out;
+  }
+}
