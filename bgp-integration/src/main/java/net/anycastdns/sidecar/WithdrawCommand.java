@@ -1,0 +1,55 @@
+package net.anycastdns.sidecar;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import net.anycastdns.sidecar.config.ConfigLoader;
+import net.anycastdns.sidecar.config.SidecarConfig;
+import net.anycastdns.sidecar.config.SpeakerConfig;
+import net.anycastdns.sidecar.health.Announcement;
+import net.anycastdns.sidecar.run.Speakers;
+import net.anycastdns.sidecar.speaker.Prefix;
+import net.anycastdns.sidecar.speaker.ProcessRunner;
+import net.anycastdns.sidecar.speaker.Speaker;
+import net.anycastdns.sidecar.speaker.SpeakerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code withdraw --config FILE}: withdraws every prefix once and exits. For the fail-closed setup
+ * of the bird, gobgp and command drivers, whose speakers keep announcing when the sidecar dies:
+ * systemd runs it as {@code ExecStopPost=}, which also runs after a crash or a {@code kill -9}.
+ */
+@Command(name = "withdraw", mixinStandardHelpOptions = true,
+    description = "Withdraw every prefix through the configured speaker once and exit (for"
+        + " systemd's ExecStopPost=, so that a dead sidecar leaves nothing announced).")
+final class WithdrawCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, paramLabel = "FILE.yaml",
+      description = "the sidecar configuration")
+  Path config;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    SidecarConfig cfg = ConfigLoader.load(config);
+    if (cfg.speaker() instanceof SpeakerConfig.ExaBgp) {
+      throw new Main.UsageException("the exabgp driver only works as ExaBGP's API process;"
+          + " for fail-closed, let ExaBGP respawn it (a new sidecar withdraws at once) and set"
+          + " exabgp.api.terminate (see the README)");
+    }
+    Speaker speaker = Speakers.create(cfg.speaker(), cfg.prefixes(), new ProcessRunner(), null,
+        null, null);
+    String list = cfg.prefixes().stream().map(Prefix::toString).collect(Collectors.joining(", "));
+    try {
+      speaker.apply(Announcement.WITHDRAWN);
+    } catch (SpeakerException e) {
+      spec.commandLine().getErr().println("withdraw: " + e.getMessage());
+      return 1;
+    }
+    spec.commandLine().getOut().println("withdrawn: " + list);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
