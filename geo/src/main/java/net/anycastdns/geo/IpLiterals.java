@@ -9,11 +9,11 @@ import java.net.UnknownHostException;
  * anything it does not recognise as a literal to the resolver, and it accepts forms (octal-looking
  * {@code 010.1.1.1}, zone ids) that have no business in a zone folder.
  */
-final class IpLiterals {
+public final class IpLiterals {
   private IpLiterals() {}
 
   /** The 4 or 16 octets of a literal, or null when {@code s} is not a plain IPv4 or IPv6 address. */
-  static byte[] parse(String s) {
+  public static byte[] parse(String s) {
     if (s == null || s.isEmpty()) {
       return null;
     }
@@ -35,7 +35,7 @@ final class IpLiterals {
   }
 
   /** Dotted quad, or IPv6 in the RFC 5952 form (lowercase, longest zero run as {@code ::}). */
-  static String format(byte[] a) {
+  public static String format(byte[] a) {
     if (a.length == 4) {
       return (a[0] & 0xFF) + "." + (a[1] & 0xFF) + "." + (a[2] & 0xFF) + "." + (a[3] & 0xFF);
     }

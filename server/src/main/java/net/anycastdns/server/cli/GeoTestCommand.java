@@ -2,15 +2,16 @@ package net.anycastdns.server.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import net.anycastdns.geo.ClientSubnet;
 import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.geo.GeoResolver;
 import net.anycastdns.geo.GeoService;
 import net.anycastdns.geo.HealthView;
+import net.anycastdns.geo.IpLiterals;
 import net.anycastdns.server.query.GeoFolder;
 import net.anycastdns.zones.WireName;
 import net.anycastdns.zones.ZoneDirectoryLoader;
@@ -79,7 +80,7 @@ final class GeoTestCommand implements Callable<Integer> {
     }
     for (byte[] rdata : d.rdata()) {
       out.println("answer:    " + absolute + " " + d.ttl() + " IN " + type.toUpperCase() + " "
-          + address(rdata));
+          + IpLiterals.format(rdata));
     }
     out.println("scope:     /" + d.scopePrefix()
         + (client.contains("/") ? "" : " (sent only to resolvers that send ECS)"));
@@ -114,16 +115,12 @@ final class GeoTestCommand implements Callable<Integer> {
   private static ClientSubnet parseClient(String s) {
     int slash = s.indexOf('/');
     String host = slash < 0 ? s : s.substring(0, slash);
-    InetAddress address;
-    try {
-      if (!host.matches("[0-9a-fA-F:.]+")) {
-        throw new IOException("not an IP address");
-      }
-      address = InetAddress.getByName(host);
-    } catch (IOException e) {
-      throw new Main.UsageException("bad client address '" + s + "': " + e.getMessage());
+    byte[] octets = IpLiterals.parse(host);
+    if (octets == null) {
+      throw new Main.UsageException("bad client address '" + s + "': not an IP address");
     }
-    ClientSubnet full = ClientSubnet.of(address);
+    ClientSubnet full = octets.length == 4 ? new ClientSubnet(1, octets, 32)
+        : new ClientSubnet(2, octets, 128);
     if (slash < 0) {
       return full;
     }
@@ -136,50 +133,10 @@ final class GeoTestCommand implements Callable<Integer> {
     if (prefix < 0 || prefix > full.maxPrefix()) {
       throw new Main.UsageException("prefix /" + prefix + " is too long for " + host);
     }
-    byte[] octets = full.address();
-    byte[] truncated = java.util.Arrays.copyOf(octets, (prefix + 7) / 8);
+    byte[] truncated = Arrays.copyOf(octets, (prefix + 7) / 8);
     if (prefix % 8 != 0) {
       truncated[truncated.length - 1] &= (byte) (0xff << (8 - prefix % 8));
     }
     return ClientSubnet.fromEcs(full.family(), prefix, truncated);
-  }
-
-  /** An address as operators write it: IPv6 in the RFC 5952 form ({@code 2001:db8::1}). */
-  private static String address(byte[] rdata) {
-    if (rdata.length == 4) {
-      return (rdata[0] & 0xff) + "." + (rdata[1] & 0xff) + "." + (rdata[2] & 0xff) + "."
-          + (rdata[3] & 0xff);
-    }
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) {
-      groups[i] = ((rdata[2 * i] & 0xff) << 8) | (rdata[2 * i + 1] & 0xff);
-    }
-    // RFC 5952 section 4.2: the longest run of two or more zero groups, the first if tied, is "::".
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = j == i ? i + 1 : j;
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        sb.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-        sb.append(':');
-      }
-      sb.append(Integer.toHexString(groups[i]));
-    }
-    return sb.toString();
   }
 }
