@@ -45,7 +45,7 @@ final class MonitoringHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
    * How long {@code POST /sync} waits for its sync before answering 202: a fetch may take up to
    * its own timeout, and a large zone seconds to load; the sync goes on either way.
    */
-  static final long SYNC_WAIT_SECONDS = 120;
+  private static final long SYNC_WAIT_SECONDS = 120;
   /** Set on a connection whose {@code POST /sync} is not answered yet. */
   private static final AttributeKey<Boolean> SYNCING = AttributeKey.valueOf("syncing");
   private static final ObjectMapper JSON_MAPPER = new ObjectMapper();

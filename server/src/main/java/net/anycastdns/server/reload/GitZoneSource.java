@@ -158,7 +158,7 @@ public final class GitZoneSource implements ZoneSource {
           .call();
     } catch (GitAPIException | JGitInternalException e) {
       throw new IOException("cannot fetch branch " + branch + " from " + url + ": "
-          + url.scrub(rootMessage(e)), e);
+          + reason(e), e);
     }
     Ref head = repo.exactRef(trackingRef);
     if (head == null) {
@@ -226,14 +226,23 @@ public final class GitZoneSource implements ZoneSource {
     return new Revision(commit, commit, files, List.of());
   }
 
-  /** The innermost message: JGit wraps the transport's reason in messages of its own. */
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+  /**
+   * Why a fetch failed, in one line without credentials: JGit's message, with the innermost
+   * cause's when it says more (JGit wraps the transport's reason), and without the URL JGit puts
+   * in front, which the caller's message names already.
+   */
+  private String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
-    String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-    return t == e ? m : e.getMessage() + " (" + m + ")";
+    String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    if (root != e && root.getMessage() != null && !m.contains(root.getMessage())) {
+      m = m + " (" + root.getMessage() + ")";
+    }
+    m = url.scrub(m);
+    String prefix = url + ": ";
+    return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
   }
 
   @Override
