@@ -6,7 +6,9 @@ RUN ./mvnw -B -q package -DskipTests
 
 # Run stage: a slim JRE, an unprivileged user, the sample zones as a default.
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10053 --home-dir /srv/anycast-dns --shell /usr/sbin/nologin dns
+# /var/lib/anycast-dns: for --git-dir, on a volume, so that the last commit served outlives the container.
+RUN useradd --system --uid 10053 --home-dir /srv/anycast-dns --shell /usr/sbin/nologin dns \
+ && mkdir -p /var/lib/anycast-dns && chown dns /var/lib/anycast-dns
 WORKDIR /srv/anycast-dns
 COPY --from=build /src/server/target/anycast-dns.jar /opt/anycast-dns/anycast-dns.jar
 COPY test-zones /srv/anycast-dns/test-zones

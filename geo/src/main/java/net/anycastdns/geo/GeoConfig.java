@@ -1,5 +1,7 @@
 package net.anycastdns.geo;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +61,30 @@ public final class GeoConfig {
    * @throws GeoConfigException with every problem found, each {@code geo.yaml:LINE: message}
    */
   public static GeoConfig load(Path geoYaml) throws GeoConfigException {
-    return GeoConfigReader.read(geoYaml);
+    byte[] yaml;
+    try {
+      yaml = Files.readAllBytes(geoYaml);
+    } catch (IOException e) {
+      throw new GeoConfigException(List.of(new GeoProblem(geoYaml.getFileName().toString(), 0,
+          "cannot read " + geoYaml + ": " + e.getMessage())));
+    }
+    Path folder = geoYaml.toAbsolutePath().getParent();
+    return GeoConfigReader.read(geoYaml.getFileName().toString(), yaml, name -> {
+      Path p = folder.resolve(name).normalize();
+      return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+    });
+  }
+
+  /**
+   * Reads, checks and compiles {@code geo.yaml} given as bytes (a file of a git commit); the
+   * MaxMind database it names comes from {@code files}.
+   *
+   * @param fileName how problems name the file
+   * @throws GeoConfigException with every problem found, each {@code FILE:LINE: message}
+   */
+  public static GeoConfig load(String fileName, byte[] yaml, GeoFiles files)
+      throws GeoConfigException {
+    return GeoConfigReader.read(fileName, yaml, files);
   }
 
   /** The PoP names in file order. */

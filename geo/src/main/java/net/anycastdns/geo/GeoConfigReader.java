@@ -2,8 +2,6 @@ package net.anycastdns.geo;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,18 +36,20 @@ final class GeoConfigReader {
   /** RFC 2181 section 8: a TTL is an unsigned 31-bit number of seconds. */
   private static final long MAX_TTL = Integer.MAX_VALUE;
 
-  private final Path file;
   private final String fileName;
+  private final byte[] yaml;
+  private final GeoFiles files;
   private final List<GeoProblem> problems = new ArrayList<>();
   private List<Pop> pops = List.of();
 
-  private GeoConfigReader(Path file) {
-    this.file = file;
-    this.fileName = file.getFileName().toString();
+  private GeoConfigReader(String fileName, byte[] yaml, GeoFiles files) {
+    this.fileName = fileName;
+    this.yaml = yaml;
+    this.files = files;
   }
 
-  static GeoConfig read(Path file) throws GeoConfigException {
-    GeoConfigReader r = new GeoConfigReader(file);
+  static GeoConfig read(String fileName, byte[] yaml, GeoFiles files) throws GeoConfigException {
+    GeoConfigReader r = new GeoConfigReader(fileName, yaml, files);
     GeoConfig config = r.readFile();
     if (!r.problems.isEmpty()) {
       List<GeoProblem> sorted = new ArrayList<>(r.problems);
@@ -62,9 +62,9 @@ final class GeoConfigReader {
   private GeoConfig readFile() {
     Mapping root;
     try {
-      root = YamlTree.read(file, this::problem);
+      root = YamlTree.read(yaml, this::problem);
     } catch (IOException e) {
-      problem(0, "cannot read " + file + ": " + e.getMessage());
+      problem(0, "cannot read " + fileName + ": " + e.getMessage());
       return null;
     }
     if (root == null) {
@@ -197,13 +197,19 @@ final class GeoConfigReader {
     if (name == null) {
       return null;
     }
-    Path path = file.toAbsolutePath().getParent().resolve(name).normalize();
-    if (!Files.isRegularFile(path)) {
-      problem(node.line(), "mmdb file " + name + " not found (looked for " + path + ")");
+    byte[] database;
+    try {
+      database = files.read(name);
+    } catch (IOException e) {
+      problem(node.line(), "mmdb file " + name + " cannot be read: " + e.getMessage());
+      return null;
+    }
+    if (database == null) {
+      problem(node.line(), "mmdb file " + name + " not found beside " + fileName);
       return null;
     }
     try {
-      return MmdbLocator.open(path);
+      return MmdbLocator.open(database, name);
     } catch (IOException | RuntimeException e) {
       // The reader meets a file that is no database with whatever its decoder trips over first,
       // runtime exceptions included; any of them means the same to the operator.

@@ -4,16 +4,16 @@ import com.maxmind.db.CHMCache;
 import com.maxmind.db.DatabaseRecord;
 import com.maxmind.db.DeserializationException;
 import com.maxmind.db.Reader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Client locations from a MaxMind database of the City schema ({@code location.latitude},
  * {@code location.longitude}), GeoLite2-City or anything laid out like it.
  *
- * <p>The file is memory-mapped, so replace it (write a new file, rename it over the old one, as
- * git and geoipupdate do) rather than rewriting it in place under a running server.
+ * <p>The database is read whole into memory when geo.yaml loads, so the file may be replaced
+ * (by a git pull or geoipupdate) under a running server; a reload reads the new one.
  */
 final class MmdbLocator {
   /**
@@ -41,20 +41,23 @@ final class MmdbLocator {
   }
 
   /**
-   * Opens {@code file}.
+   * Opens a database read whole into memory: a git commit's file has no path to map, and a
+   * folder's file may be replaced by the next deployment while it is served.
    *
-   * @throws IOException when it cannot be read or is not a MaxMind database
+   * @param name how logs and locations name it
+   * @throws IOException when it is not a MaxMind database
    */
-  static MmdbLocator open(Path file) throws IOException {
-    return new MmdbLocator(new Reader(file.toFile(), new CHMCache()), file.getFileName().toString());
+  static MmdbLocator open(byte[] database, String name) throws IOException {
+    return new MmdbLocator(new Reader(new ByteArrayInputStream(database), new CHMCache()),
+        name);
   }
 
-  /** Unmaps the file; only for a locator never handed out (its config failed to load). */
+  /** Drops the database; only for a locator never handed out (its config failed to load). */
   void close() {
     try {
       reader.close();
     } catch (IOException e) {
-      // Closing a memory-mapped reader only drops its buffer; there is nothing to report.
+      // Closing an in-memory reader only drops its buffer; there is nothing to report.
     }
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,8 +43,8 @@ final class YamlTree {
    * errors and duplicate keys go to {@code problems} as (line, message); the result is then null
    * for a syntax error, and keeps the first of duplicated keys.
    */
-  static Mapping read(Path file, BiConsumer<Integer, String> problems) throws IOException {
-    try (JsonParser p = new YAMLFactory().createParser(file.toFile())) {
+  static Mapping read(byte[] yaml, BiConsumer<Integer, String> problems) throws IOException {
+    try (JsonParser p = new YAMLFactory().createParser(yaml)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return new Mapping(1, Map.of());

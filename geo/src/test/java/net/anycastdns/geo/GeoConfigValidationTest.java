@@ -81,8 +81,7 @@ class GeoConfigValidationTest {
             "geo.yaml:6: address 192.0.2.1 is listed twice at fra1 in service "
                 + "www.example.com.")),
         Arguments.of("missing mmdb", FRA + "mmdb: GeoLite2-City.mmdb\n", List.of(
-            "geo.yaml:3: mmdb file GeoLite2-City.mmdb not found (looked for "
-                + "DIR/GeoLite2-City.mmdb)")),
+            "geo.yaml:3: mmdb file GeoLite2-City.mmdb not found beside geo.yaml")),
         Arguments.of("not an mmdb", FRA + "mmdb: geo.yaml\n", List.of(
             "geo.yaml:3: mmdb file geo.yaml is not a MaxMind DB: ...")),
         Arguments.of("unknown keys", FRA + """

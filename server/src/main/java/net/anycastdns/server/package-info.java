@@ -11,5 +11,7 @@
  * {@link net.anycastdns.server.transport.QueryObserver} what it did:
  * {@link net.anycastdns.server.monitoring.ServerMetrics} counts it, and
  * {@link net.anycastdns.server.monitoring.HttpEndpoint} serves the metrics and health checks.
+ * {@link net.anycastdns.server.reload.Reloader} loads the zones (from a folder or a git branch)
+ * and swaps in new ones on SIGHUP, {@code POST /sync} and every git poll, beside the served set.
  */
 package net.anycastdns.server;

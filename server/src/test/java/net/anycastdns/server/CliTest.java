@@ -297,7 +297,8 @@ class CliTest {
   void serveHelpListsEveryOption() {
     String out = run("serve", "--help").out();
     for (String option : List.of("--zones", "--listen", "--config", "--identity", "--server-version",
-        "--hide-version", "--edns-udp-size", "--tcp-idle-timeout", "--tcp-max-connections", "--threads")) {
+        "--hide-version", "--edns-udp-size", "--tcp-idle-timeout", "--tcp-max-connections", "--threads",
+        "--zones-git", "--git-branch", "--git-path", "--git-poll", "--git-dir", "--serial-policy")) {
       assertTrue(out.contains(option), option + " missing from\n" + out);
     }
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The command line around GeoDNS: {@code check} reads geo.yaml, {@code geo-test}, {@code --pop}. */
+/** The command line around GeoDNS: {@code check} reads geo.yaml; {@code geo-test}. */
 class GeoCliTest {
   private static final String ZONE = """
       $TTL 3600
@@ -101,14 +101,5 @@ class GeoCliTest {
     String line = CliTest.run("geo-test", "--zones", folder(GEO).toString(), "192.0.2.1",
         "www.example.com").usageError();
     assertTrue(line.contains("not a service"), line);
-  }
-
-  @Test
-  void serveRefusesAPopThatGeoYamlDoesNotKnow() throws IOException {
-    CliTest.Run r = CliTest.run("serve", "--zones", folder(GEO).toString(), "--listen",
-        "127.0.0.1:0", "--http", "127.0.0.1:0", "--pop", "ams1");
-    assertEquals(2, r.status(), r.err());
-    assertTrue(r.err().contains("--pop ams1 is not a PoP of geo.yaml (fra1, sin1)"), r.err());
-    CliTest.assertNoStackTrace(r.err());
   }
 }

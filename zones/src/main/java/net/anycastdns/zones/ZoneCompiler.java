@@ -68,10 +68,11 @@ public final class ZoneCompiler {
         linkAdditional(rrset, nameTable, draft.apexName);
       }
     }
-    SOARecord soa = (SOARecord) draft.apex().records.stream()
-        .map(ParsedRecord::record).filter(r -> r.getType() == Type.SOA).findFirst().orElseThrow();
+    ParsedRecord soaRecord = draft.apex().records.stream()
+        .filter(r -> r.record().getType() == Type.SOA).findFirst().orElseThrow();
+    SOARecord soa = (SOARecord) soaRecord.record();
     return new ZoneSnapshot(draft.origin, apex, nameTable, apex.rrset(Type.SOA), soa.getSerial(),
-        soa.getMinimum(), count, draft.file);
+        soaRecord.line(), soa.getMinimum(), count, draft.file);
   }
 
   /** The owner's records as RRsets in ascending type order, duplicates dropped (RFC 2181 5). */

@@ -14,6 +14,8 @@ import org.xbill.DNS.TextParseException;
  * zone with errors is left out and its problems reported; the other zones still load.
  */
 public final class ZoneDirectoryLoader {
+  private static final String SUFFIX = ".zone";
+
   private ZoneDirectoryLoader() {}
 
   /** Outcome of loading one file. */
@@ -49,7 +51,7 @@ public final class ZoneDirectoryLoader {
    */
   public static DirectoryLoad load(Path dir) throws IOException {
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.zone")) {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
       for (Path p : ds) {
         if (Files.isRegularFile(p)) {
           files.add(p);
@@ -67,13 +69,11 @@ public final class ZoneDirectoryLoader {
   /** Loads one file; its zone name is the file name without {@code .zone}. */
   public static ZoneLoad loadFile(Path file) {
     String display = file.getFileName().toString();
-    String zoneName = display.substring(0, display.length() - ".zone".length());
     Name origin;
     try {
-      origin = Name.fromString(zoneName, Name.root);
+      origin = origin(display);
     } catch (TextParseException e) {
-      return new ZoneLoad(display, null, null,
-          List.of(ZoneProblem.error(display, 0, "file name is not a zone name: " + e.getMessage())));
+      return notAZoneName(display, e);
     }
     byte[] text;
     try {
@@ -83,6 +83,32 @@ public final class ZoneDirectoryLoader {
           List.of(ZoneProblem.error(display, 0, "cannot read: " + e.getMessage())));
     }
     return load(display, origin, text);
+  }
+
+  /**
+   * Loads the text of the file named {@code fileName} ({@code NAME.zone}) as zone {@code NAME.},
+   * wherever the text came from (a folder, a git commit).
+   */
+  public static ZoneLoad load(String fileName, byte[] text) {
+    try {
+      return load(fileName, origin(fileName), text);
+    } catch (TextParseException e) {
+      return notAZoneName(fileName, e);
+    }
+  }
+
+  /** Whether a file of this name is loaded as a zone: {@code NAME.zone}. */
+  public static boolean isZoneFile(String fileName) {
+    return fileName.endsWith(SUFFIX);
+  }
+
+  private static Name origin(String fileName) throws TextParseException {
+    return Name.fromString(fileName.substring(0, fileName.length() - SUFFIX.length()), Name.root);
+  }
+
+  private static ZoneLoad notAZoneName(String fileName, TextParseException e) {
+    return new ZoneLoad(fileName, null, null,
+        List.of(ZoneProblem.error(fileName, 0, "file name is not a zone name: " + e.getMessage())));
   }
 
   /** Loads zone {@code origin} from the text of a master file; {@code file} names it in problems. */

@@ -13,11 +13,12 @@ public final class ZoneSnapshot {
   private final RRset soa;
   private final RRset negativeSoa;
   private final long serial;
+  private final int soaLine;
   private final int recordCount;
   private final String file;
 
-  ZoneSnapshot(Name origin, Node apex, NameTable<Node> nodes, RRset soa, long serial, long minimum,
-      int recordCount, String file) {
+  ZoneSnapshot(Name origin, Node apex, NameTable<Node> nodes, RRset soa, long serial, int soaLine,
+      long minimum, int recordCount, String file) {
     this.origin = origin;
     this.apex = apex;
     this.nodes = nodes;
@@ -25,6 +26,7 @@ public final class ZoneSnapshot {
     // RFC 2308 section 3: the negative-answer TTL is the minimum of the SOA's TTL and MINIMUM.
     this.negativeSoa = soa.withTtl(Math.min(soa.ttl(), minimum));
     this.serial = serial;
+    this.soaLine = soaLine;
     this.recordCount = recordCount;
     this.file = file;
   }
@@ -58,6 +60,11 @@ public final class ZoneSnapshot {
 
   public long serial() {
     return serial;
+  }
+
+  /** The line of the SOA record in {@link #file()}, so that a problem with the serial can point at it. */
+  public int soaLine() {
+    return soaLine;
   }
 
   /** Number of records loaded, for logs and metrics. */

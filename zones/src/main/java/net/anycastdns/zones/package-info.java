@@ -9,7 +9,8 @@
  * a {@link net.anycastdns.zones.ZoneSet}, published through a {@link net.anycastdns.zones.ZoneSetHolder}
  * by swapping one reference. {@link net.anycastdns.zones.ZoneLookup} answers a question against one
  * snapshot and fills a {@link net.anycastdns.zones.LookupResult}; turning that into a message is the
- * server's business.
+ * server's business, and so is reloading (which compares serials with
+ * {@link net.anycastdns.zones.Serials}, RFC 1982 arithmetic).
  *
  * <p>Names are kept as lowercase DNS wire format ({@code byte[]}), the form the query path already
  * has, so lookups hash and compare bytes without building objects.

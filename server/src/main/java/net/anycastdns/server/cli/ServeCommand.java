@@ -3,9 +3,11 @@ package net.anycastdns.server.cli;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,23 +23,32 @@ import net.anycastdns.server.query.ServerIdentity;
 import net.anycastdns.server.transport.DnsServer;
 import net.anycastdns.server.transport.QueryObserver;
 import net.anycastdns.server.transport.ServerSettings;
-import net.anycastdns.zones.ZoneDirectoryLoader;
-import net.anycastdns.zones.ZoneProblem;
-import net.anycastdns.zones.ZoneSet;
+import net.anycastdns.server.reload.DirectoryZoneSource;
+import net.anycastdns.server.reload.GitZoneSource;
+import net.anycastdns.server.reload.HangupSignal;
+import net.anycastdns.server.reload.Reloader;
+import net.anycastdns.server.reload.SafeUrl;
+import net.anycastdns.server.reload.SerialPolicy;
+import net.anycastdns.server.reload.ZoneSetLoader;
+import net.anycastdns.server.reload.ZoneSource;
 import net.anycastdns.zones.ZoneSetHolder;
-import net.anycastdns.zones.ZoneSnapshot;
+import org.eclipse.jgit.transport.URIish;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: loads the zones of a folder and answers for them over UDP and TCP. */
+/**
+ * {@code serve}: loads the zones of a folder or a git repository and answers for them over UDP
+ * and TCP, reloading them on SIGHUP, {@code POST /sync} and (git) every poll.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Serve every NAME.zone file in the zone folder as zone NAME. over UDP and TCP.",
+      "Serve every NAME.zone file in the zone folder (or git repository) as zone NAME. over UDP",
+      "and TCP; reload on SIGHUP and POST /sync, validating the new zones before the swap.",
       "With no options: test-zones/ on 127.0.0.1:5353. Options override --config."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -50,10 +61,40 @@ final class ServeCommand implements Callable<Integer> {
   static final int DEFAULT_TCP_MAX_CONNECTIONS = 1000;
   /** The port CoreDNS serves its metrics on; loopback, so that exposing it is a choice. */
   static final String DEFAULT_HTTP = "127.0.0.1:9153";
+  static final String DEFAULT_GIT_BRANCH = "main";
+  static final String DEFAULT_GIT_POLL = "30s";
 
   @Option(names = "--zones", paramLabel = "DIR",
       description = "Folder of NAME.zone files (default: " + DEFAULT_ZONES + ").")
   Path zones;
+
+  @Option(names = "--zones-git", paramLabel = "URL",
+      description = "Serve the zones of a git repository instead (file://, ssh://, https://): "
+          + "cloned into --git-dir, fetched every --git-poll and on POST /sync.")
+  String zonesGit;
+
+  @Option(names = "--git-branch", paramLabel = "BRANCH",
+      description = "Branch to serve (default: " + DEFAULT_GIT_BRANCH + ").")
+  String gitBranch;
+
+  @Option(names = "--git-path", paramLabel = "SUBDIR",
+      description = "Zone folder in the repository (default: its root).")
+  String gitPath;
+
+  @Option(names = "--git-poll", paramLabel = "DURATION",
+      description = "Fetch the branch this often; 0s fetches on POST /sync and SIGHUP only "
+          + "(default: " + DEFAULT_GIT_POLL + ").")
+  String gitPoll;
+
+  @Option(names = "--git-dir", paramLabel = "DIR",
+      description = "Where the repository is kept, with the last commit served, which is served "
+          + "when git cannot be reached at startup (default: ~/.cache/anycast-dns/git).")
+  Path gitDir;
+
+  @Option(names = "--serial-policy", paramLabel = "strict|warn",
+      description = "On reload, a changed zone whose SOA serial did not increase (RFC 1982) "
+          + "refuses the new zones (strict) or is logged and served (warn) (default: strict).")
+  String serialPolicy;
 
   @Option(names = "--listen", paramLabel = "HOST:PORT",
       description = "Address to serve UDP and TCP on; repeat for more. IPv6 as [ADDR]:PORT "
@@ -115,7 +156,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServeConfig file = config == null ? new ServeConfig() : ServeConfig.read(config);
     logFormat(file).apply();
-    Path zoneDir = zones != null ? zones : Path.of(or(file.zones, DEFAULT_ZONES));
+    String gitUrl = gitUrl(file);
+    Path zoneDir = gitUrl != null ? null : zones != null ? zones : Path.of(or(file.zones, DEFAULT_ZONES));
     List<InetSocketAddress> addresses = or(listen, or(file.listen, List.of(DEFAULT_LISTEN)))
         .stream().map(Addresses::parse).toList();
     int udpSize = or(ednsUdpSize, or(file.ednsUdpSize, DEFAULT_EDNS_UDP_SIZE));
@@ -138,10 +180,20 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerIdentity id = identity(file);
     String popName = or(pop, or(file.pop, ""));
-    requireFolder(zoneDir);
+    SerialPolicy policy = serialPolicy(file);
+    String pollText = or(gitPoll, or(file.gitPoll, DEFAULT_GIT_POLL));
+    Duration poll = Durations.parse("git-poll", pollText);
+    Path repoDir = gitDir != null ? gitDir : file.gitDir != null ? Path.of(file.gitDir) : defaultGitDir();
+    if (gitUrl == null) {
+      requireNoGitSettings(file);
+      requireFolder(zoneDir);
+    }
 
     log.info("starting anycast-dns {} as '{}'{}", Main.version(), id.identity(),
         popName.isEmpty() ? "" : " at PoP '" + popName + "'");
+    ZoneSource source = gitUrl == null ? new DirectoryZoneSource(zoneDir)
+        : openGit(gitUrl, or(gitBranch, or(file.gitBranch, DEFAULT_GIT_BRANCH)),
+            or(gitPath, or(file.gitPath, "")), repoDir);
     ZoneSetHolder holder = new ZoneSetHolder();
     ServerMetrics metrics = new ServerMetrics(id.identity(), popName);
     QueryLog queries = queryLogRate > 0 ? QueryLog.toLogger(queryLogRate) : null;
@@ -151,14 +203,20 @@ final class ServeCommand implements Callable<Integer> {
       observer = QueryObserver.both(metrics, queries);
     }
     Readiness readiness = new Readiness(holder);
-    HttpEndpoint endpoint = new HttpEndpoint(httpAddress, metrics, readiness);
     GeoResolverHolder geo = new GeoResolverHolder();
+    GeoServing geoServing = new GeoServing(geo, metrics, popName.isEmpty() ? null : popName);
+    // GeoDNS hears of a new state before the zone set is swapped, as the metrics do.
+    Reloader reloader = new Reloader(source,
+        new ZoneSetLoader(policy, popName.isEmpty() ? null : popName), holder,
+        List.of(metrics, geoServing, readiness), Clock.systemUTC());
+    HttpEndpoint endpoint = new HttpEndpoint(httpAddress, metrics, readiness, reloader);
     QueryProcessor processor = new QueryProcessor(holder, geo, new ResponseAssembler(id, udpSize));
     DnsServer server = new DnsServer(settings, processor, observer);
     metrics.watch(server);
-    // In this order: no more queries, no more scrapes, the last query lines, the meters.
-    GeoServing geoServing = new GeoServing(geo, metrics);
+    // In this order: no more reloads, no more queries, no more scrapes, the last query lines,
+    // the meters.
     Runnable stop = () -> {
+      reloader.close();
       server.close();
       geoServing.close();
       endpoint.close();
@@ -170,10 +228,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       // The endpoint comes first, so that /health/ready says 503 while the zones load.
       endpoint.start();
-      ZoneSet zoneSet = loadZones(zoneDir);
-      geoServing.start(zoneDir, zoneSet, popName);
-      metrics.zones(zoneSet);
-      holder.publish(zoneSet);
+      reloader.start();
       if (queries != null) {
         queries.start();
       }
@@ -181,19 +236,93 @@ final class ServeCommand implements Callable<Integer> {
     } catch (DnsServer.ListenException e) {
       stop.run();
       throw new Main.UsageException(e.getMessage());
+    } catch (Reloader.StartupException e) {
+      stop.run();
+      throw new Main.UsageException(e.getMessage() + (gitUrl == null ? ""
+          : "; and " + repoDir + " holds no commit served before to fall back on"));
     } catch (RuntimeException e) {
       stop.run();
       throw e;
     }
     readiness.listening();
-    log.info("serving as '{}' ({} threads{})", id.identity(), threadCount,
-        queries == null ? "" : ", logging 1 query in " + queryLogRate);
+    if (gitUrl != null && !poll.isZero()) {
+      reloader.poll(poll);
+    }
+    HangupSignal.onHangup(reloader);
+    log.info("serving as '{}' ({} threads{}){}", id.identity(), threadCount,
+        queries == null ? "" : ", logging 1 query in " + queryLogRate,
+        gitUrl == null ? "; SIGHUP or POST /sync reloads " + zoneDir
+            : poll.isZero() ? "; POST /sync or SIGHUP fetches" : "; fetching every " + pollText);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("shutting down");
       stop.run();
     }, "shutdown"));
     server.awaitClose();
     return 0;
+  }
+
+  /**
+   * The git URL to serve, or null for a zone folder. One of the two is served: given both as
+   * flags, or both in the file, is a mistake; a flag of either kind wins over the file's.
+   */
+  private String gitUrl(ServeConfig file) {
+    if (zones != null && zonesGit != null) {
+      throw new Main.UsageException("--zones and --zones-git are mutually exclusive: give one");
+    }
+    if (zones == null && zonesGit == null && file.zones != null && file.zonesGit != null) {
+      throw new Main.UsageException(config + ": zones and zones-git are mutually exclusive: give one");
+    }
+    String url = zonesGit != null ? zonesGit : zones != null ? null : file.zonesGit;
+    if (url != null) {
+      try {
+        new URIish(url);
+      } catch (URISyntaxException e) {
+        throw new Main.UsageException("zones-git: not a git URL: '" + new SafeUrl(url) + "'");
+      }
+    }
+    return url;
+  }
+
+  /** Settings of git given without a repository are a mistake, not something to ignore. */
+  private void requireNoGitSettings(ServeConfig file) {
+    String[][] given = {
+      {"git-branch", or(gitBranch, file.gitBranch)},
+      {"git-path", or(gitPath, file.gitPath)},
+      {"git-poll", or(gitPoll, file.gitPoll)},
+      {"git-dir", gitDir != null ? gitDir.toString() : file.gitDir},
+    };
+    for (String[] g : given) {
+      if (g[1] != null) {
+        throw new Main.UsageException(g[0] + " is for zones from git: give --zones-git URL too");
+      }
+    }
+  }
+
+  private SerialPolicy serialPolicy(ServeConfig file) {
+    String p = or(serialPolicy, or(file.serialPolicy, "strict"));
+    return switch (p) {
+      case "strict" -> SerialPolicy.STRICT;
+      case "warn" -> SerialPolicy.WARN;
+      default -> throw new Main.UsageException("serial-policy must be strict or warn, not '" + p + "'");
+    };
+  }
+
+  private static GitZoneSource openGit(String url, String branch, String path, Path dir) {
+    try {
+      return GitZoneSource.open(url, branch, path, dir);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException("git-branch: " + e.getMessage());
+    } catch (IOException e) {
+      throw new Main.UsageException("git-dir: " + e.getMessage());
+    }
+  }
+
+  /** {@code $XDG_CACHE_HOME/anycast-dns/git}, or {@code ~/.cache/anycast-dns/git}. */
+  private static Path defaultGitDir() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".cache");
+    return cache.resolve("anycast-dns").resolve("git");
   }
 
   private LogFormat logFormat(ServeConfig file) {
@@ -214,45 +343,12 @@ final class ServeCommand implements Callable<Integer> {
     return new ServerIdentity(name, hidden ? null : version);
   }
 
-  /** Loads the folder; zones with errors are left out and said so, the others served. */
   /** Settings are checked before anything starts, so that a mistake is one line and no more. */
   private static void requireFolder(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new Main.UsageException("zone folder " + dir.toAbsolutePath() + " is not a folder"
           + (dir.toString().equals(DEFAULT_ZONES) ? " (run from the repository root, or give --zones DIR)" : ""));
     }
-  }
-
-  static ZoneSet loadZones(Path dir) {
-    requireFolder(dir);
-    ZoneDirectoryLoader.DirectoryLoad load;
-    long start = System.nanoTime();
-    try {
-      load = ZoneDirectoryLoader.load(dir);
-    } catch (IOException e) {
-      throw new Main.UsageException("cannot read zone folder " + dir + ": " + e.getMessage());
-    }
-    for (ZoneDirectoryLoader.ZoneLoad z : load.zones()) {
-      for (ZoneProblem p : z.problems()) {
-        if (p.isError()) {
-          log.error("zone {} not served: {}", z.origin(), p);
-        } else {
-          log.warn("zone {}: {}", z.origin(), p);
-        }
-      }
-      if (z.ok()) {
-        ZoneSnapshot s = z.zone();
-        log.info("zone {} loaded: serial {}, {} records from {}", s.origin(), s.serial(),
-            s.recordCount(), s.file());
-      }
-    }
-    List<ZoneSnapshot> snapshots = load.snapshots();
-    log.info("{} of {} zones loaded from {} in {} ms", snapshots.size(), load.zones().size(), dir,
-        (System.nanoTime() - start) / 1_000_000);
-    if (snapshots.isEmpty()) {
-      log.warn("no zone is served: every query will be REFUSED");
-    }
-    return ZoneSet.of(snapshots, 1);
   }
 
   private static String hostName() {

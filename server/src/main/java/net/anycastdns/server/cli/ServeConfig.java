@@ -16,6 +16,13 @@ import java.util.List;
  *
  * <pre>
  * zones: /etc/anycast-dns/zones
+ * # or, instead of zones, a git repository:
+ * # zones-git: ssh://git@git.example.net/dns/zones.git
+ * # git-branch: main
+ * # git-path: zones
+ * # git-poll: 30s
+ * # git-dir: /var/lib/anycast-dns/git
+ * serial-policy: strict
  * listen: ["192.0.2.53:53", "[2001:db8::53]:53"]
  * identity: fra1-a
  * server-version: "anycast-dns"
@@ -33,6 +40,24 @@ import java.util.List;
 final class ServeConfig {
   @JsonProperty("zones")
   String zones;
+
+  @JsonProperty("zones-git")
+  String zonesGit;
+
+  @JsonProperty("git-branch")
+  String gitBranch;
+
+  @JsonProperty("git-path")
+  String gitPath;
+
+  @JsonProperty("git-poll")
+  String gitPoll;
+
+  @JsonProperty("git-dir")
+  String gitDir;
+
+  @JsonProperty("serial-policy")
+  String serialPolicy;
 
   @JsonProperty("listen")
   List<String> listen;

@@ -18,32 +18,40 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import net.anycastdns.server.reload.SyncRequests;
 import net.anycastdns.server.transport.DnsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server for {@code /metrics}, {@code /health/live} and {@code /health/ready}. It runs
- * on its own one-thread event loop, so a scrape (which walks every meter and builds the text)
- * never takes time from the threads answering queries.
+ * The HTTP server for {@code /metrics}, {@code /health/live}, {@code /health/ready} and
+ * {@code POST /sync}. It runs on its own one-thread event loop, so a scrape (which walks every
+ * meter and builds the text) never takes time from the threads answering queries.
  */
 public final class HttpEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
-  /** Requests are GETs without a body; anything bigger is not a client of ours. */
-  private static final int MAX_REQUEST = 8192;
+  /**
+   * Requests are GETs without a body, or a POST /sync whose body is ignored but may be a webhook's
+   * JSON (a git server's push event runs to tens of KiB); anything bigger is not a client of ours.
+   */
+  private static final int MAX_REQUEST = 1 << 20;
   /** Prometheus keeps its connection between scrapes (15 s to 1 min apart); others are closed. */
   private static final int IDLE_SECONDS = 300;
 
   private final InetSocketAddress address;
   private final ServerMetrics metrics;
   private final Readiness readiness;
+  private final SyncRequests sync;
   private EventLoopGroup group;
   private Channel channel;
 
-  public HttpEndpoint(InetSocketAddress address, ServerMetrics metrics, Readiness readiness) {
+  /** @param sync what {@code POST /sync} asks for a sync */
+  public HttpEndpoint(InetSocketAddress address, ServerMetrics metrics, Readiness readiness,
+      SyncRequests sync) {
     this.address = address;
     this.metrics = metrics;
     this.readiness = readiness;
+    this.sync = sync;
   }
 
   /**
@@ -53,7 +61,7 @@ public final class HttpEndpoint implements AutoCloseable {
    */
   public void start() throws DnsServer.ListenException {
     group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("http"), NioIoHandler.newFactory());
-    MonitoringHttpHandler handler = new MonitoringHttpHandler(metrics, readiness);
+    MonitoringHttpHandler handler = new MonitoringHttpHandler(metrics, readiness, sync);
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
@@ -77,7 +85,7 @@ public final class HttpEndpoint implements AutoCloseable {
           + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
     }
     channel = f.channel();
-    log.info("http on {} (/metrics, /health/live, /health/ready)", DnsServer.format(boundAddress()));
+    log.info("http on {} (/metrics, /health/live, /health/ready, POST /sync)", DnsServer.format(boundAddress()));
   }
 
   /** The address bound, with the port actually given. */

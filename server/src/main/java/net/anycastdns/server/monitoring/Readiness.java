@@ -1,15 +1,20 @@
 package net.anycastdns.server.monitoring;
 
+import net.anycastdns.server.reload.SyncObserver;
+import net.anycastdns.server.reload.SyncStatus;
 import net.anycastdns.zones.ZoneSetHolder;
 
 /**
  * Whether this server should get traffic: it listens and serves at least one zone. A PoP that
  * answers every query REFUSED is up but not ready, so a health check (and later the BGP sidecar)
- * can keep the anycast route away from it.
+ * can keep the anycast route away from it. It also keeps the sync status that
+ * {@code /health/ready} shows beside the verdict: a refused commit does not make a PoP unready,
+ * since the one before keeps serving, but an operator wants to see it.
  */
-public final class Readiness {
+public final class Readiness implements SyncObserver {
   private final ZoneSetHolder zones;
   private volatile boolean listening;
+  private volatile SyncStatus sync = SyncStatus.NONE;
 
   public Readiness(ZoneSetHolder zones) {
     this.zones = zones;
@@ -18,6 +23,16 @@ public final class Readiness {
   /** Marks the DNS listeners as bound. */
   public void listening() {
     listening = true;
+  }
+
+  @Override
+  public void status(SyncStatus status) {
+    sync = status;
+  }
+
+  /** The commit served, the last successful sync and the last error. */
+  public SyncStatus sync() {
+    return sync;
   }
 
   /** Why the server is not ready, or null when it is. */

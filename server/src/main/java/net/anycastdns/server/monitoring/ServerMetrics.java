@@ -21,13 +21,18 @@ import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.net.SocketAddress;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.anycastdns.geo.GeoDecision;
+import java.util.Objects;
 import net.anycastdns.server.query.QueryWorkspace;
+import net.anycastdns.server.reload.ServingState;
+import net.anycastdns.server.reload.SyncObserver;
+import net.anycastdns.server.reload.SyncStatus;
 import net.anycastdns.server.transport.DnsServer;
 import net.anycastdns.server.transport.QueryObserver;
 import net.anycastdns.zones.ZoneSet;
@@ -49,7 +54,7 @@ import org.xbill.DNS.Type;
  * <p>Geo answers per PoP belong here too, once the geo module answers by PoP: a counter
  * pre-bound per (pop, view) the same way as {@code dns_queries_total}.
  */
-public final class ServerMetrics implements QueryObserver, AutoCloseable {
+public final class ServerMetrics implements QueryObserver, SyncObserver, AutoCloseable {
   /** The QTYPEs counted under their own name; any other is counted as {@code other}. */
   private static final int[] QTYPES = {
     Type.A, Type.AAAA, Type.CNAME, Type.MX, Type.NS, Type.SOA, Type.TXT, Type.SRV, Type.PTR,
@@ -95,6 +100,8 @@ public final class ServerMetrics implements QueryObserver, AutoCloseable {
   private final Counter geoFailOpen;
   private final MultiGauge zoneSerial;
   private final MultiGauge zoneRecords;
+  private final MultiGauge commitInfo;
+  private volatile SyncStatus sync = SyncStatus.NONE;
   private volatile ZoneMeters zoneMeters = new ZoneMeters(null, new Counter[0], Map.of());
 
   /**
@@ -133,6 +140,16 @@ public final class ServerMetrics implements QueryObserver, AutoCloseable {
         .register(registry);
     zoneRecords = MultiGauge.builder("dns.zone.records")
         .description("Records in each zone served")
+        .register(registry);
+    commitInfo = MultiGauge.builder("dns.sync.commit.info")
+        .description("The git commit served, as the label commit (value 1)")
+        .register(registry);
+    Gauge.builder("dns.sync.last.success.timestamp", this, ServerMetrics::lastSuccessSeconds)
+        .description("When a sync last ended serving the newest revision, in Unix seconds")
+        .baseUnit("seconds")
+        .register(registry);
+    FunctionCounter.builder("dns.sync.failures", this, m -> m.sync.failures())
+        .description("Syncs that failed to read the zone source or refused a revision")
         .register(registry);
 
     new ClassLoaderMetrics().bindTo(registry);
@@ -273,6 +290,28 @@ public final class ServerMetrics implements QueryObserver, AutoCloseable {
         .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.recordCount()))
         .toList(), true);
     zoneMeters = new ZoneMeters(set, counters, byName);
+  }
+
+  /** Describes {@code next} before the reloader publishes it: see {@link #zones}. */
+  @Override
+  public void publishing(ServingState next) {
+    zones(next.zones());
+  }
+
+  @Override
+  public synchronized void status(SyncStatus status) {
+    String before = sync.commit();
+    sync = status;
+    if (!Objects.equals(before, status.commit())) {
+      commitInfo.register(status.commit() == null ? List.of()
+          : List.of(MultiGauge.Row.of(Tags.of("commit", status.commit()), 1)), true);
+    }
+  }
+
+  private double lastSuccessSeconds() {
+    Instant t = sync.lastSuccess();
+    // NaN before the first success, so that "time() - this > N" alerts stay quiet, not fire.
+    return t == null ? Double.NaN : t.toEpochMilli() / 1000.0;
   }
 
   /** Publishes the TCP connections open on {@code server} as {@code dns_tcp_connections}. */

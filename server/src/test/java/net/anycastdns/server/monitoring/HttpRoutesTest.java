@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The endpoint serves its three paths to GET and HEAD, and says 404 or 405 to anything else. */
+/**
+ * The endpoint serves its three monitoring paths to GET and HEAD and {@code /sync} to POST, and
+ * says 404 or 405 to anything else.
+ */
 class HttpRoutesTest {
   private static MonitoredServer server;
 
@@ -52,5 +55,23 @@ class HttpRoutesTest {
         .POST(HttpRequest.BodyPublishers.ofString("x")).build());
     assertEquals(405, r.statusCode());
     assertEquals("GET, HEAD", r.headers().firstValue("allow").orElse(""));
+  }
+
+  @Test
+  void syncIsPostOnly() throws Exception {
+    HttpResponse<String> r = server.get("/sync");
+    assertEquals(405, r.statusCode());
+    assertEquals("POST", r.headers().firstValue("allow").orElse(""));
+  }
+
+  @Test
+  void postSyncAnswersJsonAndClosesTheConnection() throws Exception {
+    HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/sync"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"ref\":\"refs/heads/main\"}")).build());
+    assertEquals(200, r.statusCode());
+    assertEquals(MonitoringHttpHandler.JSON, r.headers().firstValue("content-type").orElse(""));
+    assertEquals("{\"result\":\"unchanged\",\"commit\":null,\"candidate\":null,\"changes\":[],"
+        + "\"errors\":[]}\n", r.body());
+    assertEquals("close", r.headers().firstValue("connection").orElse(""));
   }
 }

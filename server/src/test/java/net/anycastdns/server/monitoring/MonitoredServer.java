@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.ResponseAssembler;
 import net.anycastdns.server.query.ServerIdentity;
+import net.anycastdns.server.reload.SyncResult;
 import net.anycastdns.server.transport.DnsServer;
 import net.anycastdns.server.transport.ServerSettings;
 import net.anycastdns.zones.ZoneDirectoryLoader;
@@ -45,7 +47,9 @@ final class MonitoredServer implements AutoCloseable {
   final ZoneSetHolder holder = new ZoneSetHolder();
   final ServerMetrics metrics = new ServerMetrics(IDENTITY, POP);
   final Readiness readiness = new Readiness(holder);
-  final HttpEndpoint http = new HttpEndpoint(LOOPBACK, metrics, readiness);
+  final HttpEndpoint http = new HttpEndpoint(LOOPBACK, metrics, readiness,
+      trigger -> CompletableFuture.completedFuture(new SyncResult(SyncResult.Outcome.UNCHANGED,
+          null, null, List.of(), List.of())));
   final DnsServer dns;
   private final HttpClient client = HttpClient.newHttpClient();
   private long generation;

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code /health/ready} is 503 until zones are loaded and served, 200 after; live is 200 throughout. */
+/**
+ * {@code /health/ready} is 503 until zones are loaded and served, 200 after, with the sync status
+ * as JSON; live is 200 throughout.
+ */
 class ReadinessTest {
   private static MonitoredServer server;
 
@@ -30,13 +33,16 @@ class ReadinessTest {
     assertEquals(200, server.get("/health/live").statusCode());
     HttpResponse<String> before = server.get("/health/ready");
     assertEquals(503, before.statusCode());
-    assertEquals("not ready: no zone loaded\n", before.body());
+    assertEquals("{\"status\":\"starting\",\"reason\":\"no zone loaded\",\"commit\":null,"
+        + "\"lastSuccess\":null,\"lastError\":null}\n", before.body());
+    assertEquals(MonitoringHttpHandler.JSON, before.headers().firstValue("content-type").orElse(""));
 
     server.publish(MonitoredServer.exampleZone(7));
 
     HttpResponse<String> after = server.get("/health/ready");
     assertEquals(200, after.statusCode());
-    assertEquals("ready\n", after.body());
+    assertEquals("{\"status\":\"ready\",\"commit\":null,\"lastSuccess\":null,\"lastError\":null}\n",
+        after.body());
     assertEquals(200, server.get("/health/live").statusCode());
   }
 

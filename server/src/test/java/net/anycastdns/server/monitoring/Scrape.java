@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The samples of one {@code /metrics} response, parsed from the Prometheus text format. */
-final class Scrape {
+public final class Scrape {
   record Sample(String name, Map<String, String> labels, double value) {}
 
   private final List<Sample> samples;
@@ -15,7 +15,7 @@ final class Scrape {
     this.samples = samples;
   }
 
-  static Scrape parse(String text) {
+  public static Scrape parse(String text) {
     List<Sample> samples = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.isEmpty() || line.startsWith("#")) {
@@ -34,7 +34,7 @@ final class Scrape {
    * The sum of the samples named {@code name} whose labels include every {@code key, value}
    * pair given; 0 when there is none (a counter not yet used).
    */
-  double value(String name, String... labels) {
+  public double value(String name, String... labels) {
     double sum = 0;
     for (Sample s : matching(name, labels)) {
       sum += s.value();
@@ -43,7 +43,7 @@ final class Scrape {
   }
 
   /** Whether any sample is named {@code name} with these labels. */
-  boolean has(String name, String... labels) {
+  public boolean has(String name, String... labels) {
     return !matching(name, labels).isEmpty();
   }
 

@@ -1,0 +1,68 @@
+package net.anycastdns.server.reload;
+
+import java.io.IOException;
+import java.util.List;
+import net.anycastdns.geo.GeoConfig;
+import net.anycastdns.geo.GeoConfigException;
+import net.anycastdns.geo.GeoProblem;
+import net.anycastdns.server.query.GeoFolder;
+import net.anycastdns.server.query.ZoneSetPlacement;
+import net.anycastdns.zones.ZoneProblem;
+import net.anycastdns.zones.ZoneSet;
+
+/**
+ * The {@code geo.yaml} of a revision: read from the revision itself (the MaxMind database it
+ * names too, so a commit never reaches for files of the host), checked against the zone set built
+ * from the same revision, and required to list this server's PoP. Its problems count as the
+ * zones' do: on a reload any error refuses the revision.
+ */
+final class GeoStep {
+  private final String pop;
+
+  /** @param pop this server's {@code --pop}, or null */
+  GeoStep(String pop) {
+    this.pop = pop;
+  }
+
+  /** The compiled geo.yaml of {@code revision}, or null when it has none or has errors. */
+  GeoConfig load(Revision revision, ZoneSet zones, List<ZoneProblem> problems) {
+    SourceFile file = find(revision, GeoFolder.FILE);
+    if (file == null) {
+      return null;
+    }
+    GeoConfig config;
+    try {
+      config = GeoConfig.load(file.path(), file.content().read(), name -> {
+        SourceFile f = find(revision, name);
+        return f == null ? null : f.content().read();
+      });
+    } catch (GeoConfigException e) {
+      e.problems().forEach(p -> problems.add(error(p)));
+      return null;
+    } catch (IOException e) {
+      problems.add(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage()));
+      return null;
+    }
+    List<GeoProblem> placement = config.validate(new ZoneSetPlacement(zones));
+    placement.forEach(p -> problems.add(error(p)));
+    if (pop != null && !config.hasPop(pop)) {
+      problems.add(ZoneProblem.error(file.path(), 0, "this server's --pop " + pop
+          + " is not one of its PoPs (" + String.join(", ", config.popNames()) + ")"));
+      return null;
+    }
+    return placement.isEmpty() ? config : null;
+  }
+
+  private static SourceFile find(Revision revision, String name) {
+    for (SourceFile f : revision.files()) {
+      if (f.name().equals(name)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static ZoneProblem error(GeoProblem p) {
+    return ZoneProblem.error(p.file(), p.line(), p.message());
+  }
+}

@@ -1,0 +1,341 @@
+package net.anycastdns.server.reload;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import net.anycastdns.zones.ZoneDirectoryLoader;
+import net.anycastdns.zones.ZoneProblem;
+import net.anycastdns.zones.ZoneSetHolder;
+import net.anycastdns.zones.ZoneSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the served zones in step with their source: the first load, then a sync on every poll,
+ * {@code POST /sync} and SIGHUP.
+ *
+ * <p>One thread does all of it, so loads never overlap and the state below needs no lock. A
+ * sync reads the newest revision, loads it beside the served one ({@link ZoneSetLoader}, the
+ * strict rule: any error refuses it whole) and, only when it passes, publishes the new zone set
+ * with one reference swap ({@link ZoneSetHolder#publish}). Queries take the set once each, so a
+ * query in flight finishes on the set it started with, and none waits for a load; the old set is
+ * garbage once the last of them is done.
+ *
+ * <p>A revision refused is remembered: polls that find it again do not load, log or count it
+ * again, until the branch moves on.
+ */
+public final class Reloader implements SyncRequests, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Reloader.class);
+  static final String POLL = "poll";
+
+  private final ZoneSource source;
+  private final ZoneSetLoader loader;
+  private final ZoneSetHolder holder;
+  private final List<SyncObserver> observers;
+  private final Clock clock;
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "reload");
+    t.setDaemon(true);
+    return t;
+  });
+
+  // Read and written on the reload thread only.
+  private ServingState serving = ServingState.EMPTY;
+  private long generation;
+  private String refusedId;
+  private List<String> refusedErrors = List.of();
+  private String refusedError;
+  private String lastFetchError;
+  private SyncStatus status = SyncStatus.NONE;
+
+  /** The sync asked for that has not started yet, which later requests join; guarded by this. */
+  private CompletableFuture<SyncResult> pending;
+
+  public Reloader(ZoneSource source, ZoneSetLoader loader, ZoneSetHolder holder,
+      List<SyncObserver> observers, Clock clock) {
+    this.source = source;
+    this.loader = loader;
+    this.holder = holder;
+    this.observers = List.copyOf(observers);
+    this.clock = clock;
+  }
+
+  /** Nothing can be served at startup: the source cannot be read and nothing was served before. */
+  public static final class StartupException extends Exception {
+    StartupException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The first load, on the reload thread; returns once a zone set is published. Zones with errors
+   * are left out and the others served, as a process with nothing else to serve must; but when
+   * the source has a revision served before the restart and the newest one has errors, that
+   * revision is served instead, under the reload rule. When the source cannot be read, the
+   * revision served before is served.
+   *
+   * @throws StartupException when the source cannot be read and has no revision served before
+   */
+  public void start() throws StartupException {
+    try {
+      thread.submit(() -> {
+        first();
+        return null;
+      }).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StartupException s) {
+        throw s;
+      }
+      throw new IllegalStateException("first load failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupException("interrupted while loading zones");
+    }
+  }
+
+  /** Asks for a sync every {@code every}, after the last one asked. */
+  public void poll(Duration every) {
+    long ms = every.toMillis();
+    thread.scheduleWithFixedDelay(() -> sync(POLL), ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized CompletableFuture<SyncResult> sync(String trigger) {
+    if (pending != null) {
+      return pending;
+    }
+    CompletableFuture<SyncResult> f = new CompletableFuture<>();
+    try {
+      thread.execute(() -> run(f, trigger));
+      pending = f;
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(new IllegalStateException("shutting down"));
+    }
+    return f;
+  }
+
+  private void run(CompletableFuture<SyncResult> f, String trigger) {
+    synchronized (this) {
+      pending = null;
+    }
+    try {
+      f.complete(syncOnce(trigger));
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // Out of memory is the one failure a large new zone set is likely to meet while the old
+      // one is still held; once this frame is gone its garbage is collectable, and the old set
+      // serves on.
+      String error = "sync failed: " + e;
+      log.error("sync ({}): {}; still serving {}", trigger, error, served(), e);
+      setStatus(status.failed(error));
+      f.complete(new SyncResult(SyncResult.Outcome.FAILED, serving.commit(), null, List.of(),
+          List.of(error)));
+    }
+  }
+
+  private void first() throws StartupException {
+    long start = System.nanoTime();
+    Optional<Revision> before = lastServed();
+    Revision next;
+    boolean upToDate = true;
+    try {
+      next = source.latest();
+    } catch (IOException e) {
+      if (before.isEmpty()) {
+        throw new StartupException(e.getMessage());
+      }
+      next = before.get();
+      log.warn("{}; serving {}, the last one served before the restart", e.getMessage(),
+          next.describe());
+      lastFetchError = e.getMessage();
+      setStatus(status.failed(e.getMessage()));
+      upToDate = false;
+    }
+    if (before.isPresent() && !before.get().id().equals(next.id())) {
+      ZoneSetLoader.Load load = loader.load(next, ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
+      if (!load.refused()) {
+        logFirst(next, load, start);
+        publish(next, load, true);
+        return;
+      }
+      refuse("startup", next, load);
+      next = before.get();
+      log.warn("serving {} instead, the last one served before the restart", next.describe());
+      upToDate = false;
+    }
+    ZoneSetLoader.Load load = loader.load(next, ServingState.EMPTY, ZoneSetLoader.Mode.LENIENT, 1);
+    logFirst(next, load, start);
+    publish(next, load, upToDate);
+  }
+
+  private Optional<Revision> lastServed() {
+    try {
+      return source.lastServed();
+    } catch (IOException e) {
+      log.warn("cannot read the revision served before: {}", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private SyncResult syncOnce(String trigger) {
+    long start = System.nanoTime();
+    boolean asked = !trigger.equals(POLL);
+    if (asked) {
+      log.info("sync ({}): reading {}", trigger, source.describe());
+    }
+    Revision next;
+    try {
+      next = source.latest();
+    } catch (IOException e) {
+      String error = e.getMessage();
+      if (asked || !error.equals(lastFetchError)) {
+        log.warn("sync ({}): {}; still serving {}", trigger, error, served());
+      }
+      lastFetchError = error;
+      setStatus(status.failed(error));
+      return new SyncResult(SyncResult.Outcome.FAILED, serving.commit(), null, List.of(),
+          List.of(error));
+    }
+    lastFetchError = null;
+    if (next.id().equals(serving.revisionId())) {
+      if (asked) {
+        log.info("sync ({}): {} is served already", trigger, next.describe());
+      }
+      refusedId = null;
+      setStatus(status.succeeded(serving.commit(), clock.instant()));
+      return new SyncResult(SyncResult.Outcome.UNCHANGED, serving.commit(), next.id(), List.of(),
+          List.of());
+    }
+    if (next.id().equals(refusedId)) {
+      if (asked) {
+        log.info("sync ({}): {} was refused already; still serving {}", trigger, next.describe(),
+            served());
+      }
+      if (!Objects.equals(status.lastError(), refusedError)) {
+        setStatus(new SyncStatus(status.commit(), status.lastSuccess(), refusedError,
+            status.failures()));
+      }
+      return new SyncResult(SyncResult.Outcome.REFUSED, serving.commit(), next.id(), List.of(),
+          refusedErrors);
+    }
+    if (!asked) {
+      log.info("sync ({}): new {} at {}", trigger, next.describe(), source.describe());
+    }
+    ZoneSetLoader.Load load = loader.load(next, serving, ZoneSetLoader.Mode.STRICT, generation + 1);
+    for (ZoneProblem p : load.problems()) {
+      if (!p.isError()) {
+        log.warn("sync ({}): {}: {}", trigger, next.describe(), p);
+      }
+    }
+    if (load.refused()) {
+      return refuse(trigger, next, load);
+    }
+    String was = served();
+    publish(next, load, true);
+    log.info("sync ({}): serving {} in {} ms (was {}): {}; {} files parsed, {} reused", trigger,
+        next.describe(), (System.nanoTime() - start) / 1_000_000, was,
+        load.changes().isEmpty() ? "no zone changed" : String.join(", ",
+            load.changes().stream().map(ZoneChange::toString).toList()),
+        load.parsed(), load.reused());
+    return new SyncResult(SyncResult.Outcome.UPDATED, serving.commit(), next.id(),
+        load.changes().stream().map(ZoneChange::toString).toList(), List.of());
+  }
+
+  private SyncResult refuse(String trigger, Revision next, ZoneSetLoader.Load load) {
+    List<String> errors = load.errors().stream().map(Reloader::format).toList();
+    String still = serving.revisionId() == null ? "" : ", still serving " + served();
+    for (String e : errors) {
+      log.error("sync ({}): {} refused{}: {}", trigger, next.describe(), still, e);
+    }
+    refusedId = next.id();
+    refusedErrors = errors;
+    refusedError = next.describe() + " refused: " + errors.get(0)
+        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+    setStatus(status.failed(refusedError));
+    return new SyncResult(SyncResult.Outcome.REFUSED, serving.commit(), next.id(), List.of(),
+        errors);
+  }
+
+  /** {@code file:line: message}, or the message alone for a problem of no file. */
+  private static String format(ZoneProblem p) {
+    return p.file().isEmpty() ? p.message() : p.toString();
+  }
+
+  private void publish(Revision next, ZoneSetLoader.Load load, boolean upToDate) {
+    ServingState state = load.state();
+    for (SyncObserver o : observers) {
+      o.publishing(state);
+    }
+    holder.publish(state.zones());
+    serving = state;
+    generation = state.zones().generation();
+    try {
+      source.served(next);
+    } catch (IOException e) {
+      log.warn("{}", e.getMessage());
+    }
+    setStatus(upToDate
+        ? status.succeeded(state.commit(), clock.instant())
+        : new SyncStatus(state.commit(), status.lastSuccess(), status.lastError(), status.failures()));
+  }
+
+  /** The first load's lines, as {@code serve} always logged them: each zone and a summary. */
+  private void logFirst(Revision next, ZoneSetLoader.Load load, long start) {
+    for (ZoneProblem p : load.problems()) {
+      if (p.isError()) {
+        log.error("not served: {}", format(p));
+      } else {
+        log.warn("{}", p);
+      }
+    }
+    List<ZoneSnapshot> zones = load.state().zones().zones();
+    for (ZoneSnapshot z : zones) {
+      log.info("zone {} loaded: serial {}, {} records from {}", z.origin(), z.serial(),
+          z.recordCount(), z.file());
+    }
+    long files = next.files().stream()
+        .filter(f -> ZoneDirectoryLoader.isZoneFile(f.name())).count();
+    log.info("{} of {} zones loaded from {} ({}) in {} ms", zones.size(), files, source.describe(),
+        next.describe(), (System.nanoTime() - start) / 1_000_000);
+    if (zones.isEmpty()) {
+      log.warn("no zone is served: every query will be REFUSED");
+    }
+  }
+
+  private String served() {
+    return serving.commit() != null ? "commit " + serving.commit()
+        : serving.revisionId() != null ? "folder tree " + serving.revisionId() : "nothing";
+  }
+
+  private void setStatus(SyncStatus s) {
+    status = s;
+    for (SyncObserver o : observers) {
+      o.status(s);
+    }
+  }
+
+  /** Stops syncing; a sync under way is interrupted and what is served stays. */
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      if (pending != null) {
+        pending.completeExceptionally(new IllegalStateException("shutting down"));
+      }
+    }
+    source.close();
+  }
+}

@@ -1,0 +1,30 @@
+package net.anycastdns.server.reload;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** Where the zone folder comes from: a folder on disk, or a branch of a git repository. */
+public interface ZoneSource extends AutoCloseable {
+  /** Where the zones come from, for logs; never with credentials. */
+  String describe();
+
+  /**
+   * The newest revision: the folder as it is now, or the branch's head after a fetch.
+   *
+   * @throws IOException when there is none to be had (the remote unreachable, the folder gone);
+   *     its message says what and where in one line, without credentials
+   */
+  Revision latest() throws IOException;
+
+  /**
+   * The revision this source recorded as served before this process started, if it keeps one:
+   * what a PoP restarted during a git outage serves.
+   */
+  Optional<Revision> lastServed() throws IOException;
+
+  /** Records that {@code revision} is now served, for {@link #lastServed()} after a restart. */
+  void served(Revision revision) throws IOException;
+
+  @Override
+  void close();
+}
