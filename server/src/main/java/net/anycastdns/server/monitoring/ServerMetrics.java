@@ -102,7 +102,7 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   private final MultiGauge zoneRecords;
   private final MultiGauge commitInfo;
   private volatile SyncStatus sync = SyncStatus.NONE;
-  private volatile ZoneMeters zoneMeters = new ZoneMeters(null, new Counter[0], Map.of());
+  private volatile ZoneMeters zoneMeters = new ZoneMeters(-1, new Counter[0], Map.of());
 
   /**
    * @param identity the server identity, a tag on every meter
@@ -187,7 +187,7 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     int zone = ws.zoneIndex();
     ZoneMeters z = zoneMeters;
     // A query answered from a set just replaced is not counted per zone: a handful per reload.
-    if (zone >= 0 && ws.zoneSet() == z.set) {
+    if (zone >= 0 && ws.zoneGeneration() == z.generation) {
       z.queries[zone].increment();
     }
   }
@@ -289,7 +289,7 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     zoneRecords.register(zones.stream()
         .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.recordCount()))
         .toList(), true);
-    zoneMeters = new ZoneMeters(set, counters, byName);
+    zoneMeters = new ZoneMeters(set.generation(), counters, byName);
   }
 
   /** Describes {@code next} before the reloader publishes it: see {@link #zones}. */
@@ -341,5 +341,5 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   }
 
   /** The per-zone query counters, in the order of {@code set}'s zones. */
-  private record ZoneMeters(ZoneSet set, Counter[] queries, Map<String, Counter> byName) {}
+  private record ZoneMeters(long generation, Counter[] queries, Map<String, Counter> byName) {}
 }

@@ -58,7 +58,7 @@ public final class QueryProcessor {
     byte[] out = ws.response;
     QueryParser.Status status = QueryParser.parse(ws.request, length, q);
     ws.qtype = q.questionParsed() ? q.qtype() : -1;
-    ws.zoneSet = null;
+    ws.zoneGeneration = -1;
     ws.zoneIndex = -1;
     ws.geo = null;
     int n;
@@ -107,7 +107,7 @@ public final class QueryProcessor {
     }
     ZoneSet set = zones.current();
     int index = set.findZoneIndex(q.qname());
-    ws.zoneSet = set;
+    ws.zoneGeneration = set.generation();
     ws.zoneIndex = index;
     if (index < 0) {
       return assembler.error(req, q, Rcode.REFUSED, tcp, ws.writer, out);

@@ -4,7 +4,6 @@ import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
 import net.anycastdns.zones.LookupResult;
-import net.anycastdns.zones.ZoneSet;
 
 /**
  * The reusable state of one thread's query processing: buffers, the decoded query, the lookup
@@ -26,7 +25,7 @@ public final class QueryWorkspace {
   int rcode;
   int qtype;
   boolean truncated;
-  ZoneSet zoneSet;
+  long zoneGeneration;
   int zoneIndex;
   GeoDecision geo;
 
@@ -63,14 +62,17 @@ public final class QueryWorkspace {
     return truncated;
   }
 
-  /** The zone set the last query was answered from, or null when no zone was looked for. */
-  public ZoneSet zoneSet() {
-    return zoneSet;
+  /**
+   * The generation of the zone set the last query was answered from, or -1 when no zone was
+   * looked for. A number, not the set: a thread that goes idle must not keep a replaced set alive.
+   */
+  public long zoneGeneration() {
+    return zoneGeneration;
   }
 
   /**
-   * The position of the last query's zone in {@link #zoneSet()}'s zones, or -1 when it was
-   * answered from no zone (refused, an error, CHAOS).
+   * The position of the last query's zone in the zones of that set, or -1 when it was answered
+   * from no zone (refused, an error, CHAOS).
    */
   public int zoneIndex() {
     return zoneIndex;
