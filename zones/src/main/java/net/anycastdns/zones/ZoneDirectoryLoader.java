@@ -113,16 +113,26 @@ public final class ZoneDirectoryLoader {
 
   /** Loads zone {@code origin} from the text of a master file; {@code file} names it in problems. */
   public static ZoneLoad load(String file, Name origin, byte[] text) {
-    ZoneFileParser.Result parsed = ZoneFileParser.parse(file, text, origin);
-    List<ZoneProblem> problems = new ArrayList<>(parsed.problems());
-    if (!problems.isEmpty()) {
+    List<ZoneProblem> problems = new ArrayList<>();
+    ZoneDraft draft = parse(file, origin, text, problems);
+    if (draft == null) {
       return new ZoneLoad(file, origin, null, List.copyOf(problems));
     }
-    ZoneDraft draft = ZoneDraft.of(file, origin, parsed.records());
     problems.addAll(ZoneChecks.check(draft));
     if (problems.stream().anyMatch(ZoneProblem::isError)) {
       return new ZoneLoad(file, origin, null, List.copyOf(problems));
     }
     return new ZoneLoad(file, origin, ZoneCompiler.compile(draft), List.copyOf(problems));
+  }
+
+  /**
+   * Parses and groups the text, or returns null with the syntax errors added to {@code problems}.
+   * The parser's list of records ends with this frame, so that only the draft holds them while
+   * the zone compiles.
+   */
+  private static ZoneDraft parse(String file, Name origin, byte[] text, List<ZoneProblem> problems) {
+    ZoneFileParser.Result parsed = ZoneFileParser.parse(file, text, origin);
+    problems.addAll(parsed.problems());
+    return problems.isEmpty() ? ZoneDraft.of(file, origin, parsed.records()) : null;
   }
 }
