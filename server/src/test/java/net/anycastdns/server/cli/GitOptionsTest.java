@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.anycastdns.server.JGitFileSystem;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GitOptionsTest {
   @TempDir Path tmp;
+
+  @BeforeAll
+  static void measureTheFileSystemFirst() {
+    JGitFileSystem.measured();
+  }
 
   @Test
   void zonesAndZonesGitAreExclusive() {

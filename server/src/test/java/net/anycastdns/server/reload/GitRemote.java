@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import net.anycastdns.server.JGitFileSystem;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -31,6 +32,7 @@ final class GitRemote implements AutoCloseable {
 
   /** An empty bare repository and a clone of it, both under {@code dir}. */
   static GitRemote create(Path dir) throws GitAPIException {
+    JGitFileSystem.measured();
     Path bare = dir.resolve("remote.git");
     Path work = dir.resolve("ci-clone");
     Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch(BRANCH).call().close();
