@@ -205,7 +205,8 @@ class CliTest {
         DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, tcp.getLocalPort()))) {
       assertEquals(tcp.getLocalPort(), udp.getLocalPort());
       String listen = "127.0.0.1:" + tcp.getLocalPort();
-      Run r = run("serve", "--zones", zones.toString(), "--listen", listen, "--threads", "1");
+      Run r = run("serve", "--zones", zones.toString(), "--listen", listen, "--threads", "1",
+          "--http", "127.0.0.1:0");
       assertEquals(2, r.status(), r.err());
       assertNoStackTrace(r.err());
       List<String> lines = r.errLines().stream().filter(l -> l.contains("cannot listen")).toList();
@@ -223,7 +224,8 @@ class CliTest {
     try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
       port = udp.getLocalPort();
       String listen = "127.0.0.1:" + port;
-      Run r = run("serve", "--zones", zones.toString(), "--listen", listen, "--threads", "1");
+      Run r = run("serve", "--zones", zones.toString(), "--listen", listen, "--threads", "1",
+          "--http", "127.0.0.1:0");
       assertEquals(2, r.status(), r.err());
       assertNoStackTrace(r.err());
       List<String> lines = r.errLines().stream().filter(l -> l.contains("cannot listen")).toList();
