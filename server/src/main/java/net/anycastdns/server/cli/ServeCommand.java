@@ -47,8 +47,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Serve every NAME.zone file in the zone folder (or git repository) as zone NAME. over UDP",
-      "and TCP; reload on SIGHUP and POST /sync, validating the new zones before the swap.",
+      "Serve every NAME.zone file of the zone folder (or git repository) as zone NAME.,",
+      "over UDP and TCP, with GeoDNS for the services of its geo.yaml. SIGHUP and",
+      "POST /sync reload; new zones are validated whole before they are swapped in.",
       "With no options: test-zones/ on 127.0.0.1:5353. Options override --config."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -141,7 +142,8 @@ final class ServeCommand implements Callable<Integer> {
   String http;
 
   @Option(names = "--pop", paramLabel = "NAME",
-      description = "Point of presence, a label on every metric beside the identity (default: none).")
+      description = "This server's point of presence: first choice for GeoDNS clients of unknown "
+          + "location, and a label on every metric (default: none).")
   String pop;
 
   @Option(names = "--log-format", paramLabel = "text|json",
