@@ -293,7 +293,7 @@ class UdpTcpEndToEndTest {
     Assumptions.assumeTrue(ipv6, "::1 cannot be bound here");
     try (DnsServer v6 = start("::1", LONG_IDLE, 10)) {
       InetSocketAddress at = v6.boundAddresses().get(0);
-      assertEquals("[0:0:0:0:0:0:0:1]:" + at.getPort(), DnsServer.format(at));
+      assertEquals("[::1]:" + at.getPort(), DnsServer.format(at));
       Message overUdp = udp(at, query("www.example.org.", Type.AAAA));
       assertEquals("2001:db8:0:0:0:0:0:1",
           overUdp.getSection(Section.ANSWER).get(0).rdataToString().replace("::", ":0:0:0:0:0:"));

@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.anycastdns.geo.IpLiterals;
 import net.anycastdns.server.query.QueryProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +176,7 @@ public final class DnsServer implements AutoCloseable {
 
   /** "HOST:PORT", with brackets around IPv6 addresses. */
   public static String format(InetSocketAddress a) {
-    String host = a.getAddress().getHostAddress();
+    String host = IpLiterals.format(a.getAddress().getAddress());
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
   }
 
