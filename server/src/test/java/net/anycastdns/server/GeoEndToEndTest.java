@@ -98,7 +98,7 @@ class GeoEndToEndTest {
     ZoneSetHolder zoneHolder = new ZoneSetHolder();
     zoneHolder.publish(zones);
     GeoResolverHolder geoHolder = new GeoResolverHolder();
-    geoHolder.publish(GeoResolver.create(loaded.config(), pop, health));
+    geoHolder.publish(zones, GeoResolver.create(loaded.config(), pop, health));
     QueryProcessor processor = new QueryProcessor(zoneHolder, geoHolder,
         new ResponseAssembler(new ServerIdentity("geo-test", null), 1232));
     server = new DnsServer(new ServerSettings(

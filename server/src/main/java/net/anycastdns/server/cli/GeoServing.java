@@ -27,7 +27,6 @@ final class GeoServing implements SyncObserver, AutoCloseable {
   private final ServerMetrics metrics;
   private final String pop;
   private final ScheduledExecutorService reporter;
-  private GeoConfig config;
   private HealthChecker health;
   private long failOpenReported;
 
@@ -44,25 +43,21 @@ final class GeoServing implements SyncObserver, AutoCloseable {
     reporter.scheduleAtFixedRate(this::report, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Runs on the reload thread only. */
+  /** Runs on the reload thread only, before the zone set of {@code next} is swapped in. */
   @Override
   public void publishing(ServingState next) {
     GeoConfig nextConfig = next.geo();
-    if (nextConfig == config) {
-      return;
-    }
-    config = nextConfig;
     if (nextConfig == null) {
-      holder.publish(null);
+      holder.publish(next.zones(), null);
       if (health != null) {
         health.close();
         health = null;
+        log.info("geo: no geo.yaml served");
       }
-      log.info("geo: no geo.yaml served");
       return;
     }
     health = health == null ? HealthChecker.start(nextConfig) : HealthChecker.start(nextConfig, health);
-    holder.publish(GeoResolver.create(nextConfig, pop, health));
+    holder.publish(next.zones(), GeoResolver.create(nextConfig, pop, health));
     log.info("geo: {} services over PoPs {}{}", nextConfig.serviceNames().size(),
         nextConfig.popNames(), pop == null
             ? " (no --pop: clients of unknown location get the PoPs in file order)"

@@ -113,7 +113,7 @@ public final class QueryProcessor {
       return assembler.error(req, q, Rcode.REFUSED, tcp, ws.writer, out);
     }
     ZoneSnapshot zone = set.zones().get(index);
-    GeoResolver resolver = geo.current();
+    GeoResolver resolver = geo.resolverFor(set);
     GeoService service = resolver != null && (qtype == Type.A || qtype == Type.AAAA)
         ? resolver.service(q.qname()) : null;
     if (service != null) {
