@@ -55,10 +55,6 @@ public final class Node {
     return (flags & DELEGATION) != 0;
   }
 
-  public boolean hasDname() {
-    return (flags & DNAME) != 0;
-  }
-
   /**
    * The topmost delegation or DNAME node on the path from the apex (exclusive, except for a DNAME
    * at the apex) to this node (inclusive), or null. A node below such a cut is not authoritative

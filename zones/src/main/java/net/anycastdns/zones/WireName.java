@@ -61,15 +61,6 @@ public final class WireName {
     return off + 1 + name[off];
   }
 
-  /** Number of labels, not counting the root label. */
-  public static int labelCount(byte[] name) {
-    int n = 0;
-    for (int off = 0; name[off] != 0; off = nextLabel(name, off)) {
-      n++;
-    }
-    return n;
-  }
-
   /** True when {@code name} equals {@code ancestor} or lies below it. */
   public static boolean isSubdomain(byte[] name, byte[] ancestor) {
     int off = name.length - ancestor.length;
@@ -86,11 +77,6 @@ public final class WireName {
       }
     }
     return false;
-  }
-
-  /** Offset at which the suffix equal to {@code ancestor} starts; call only when a subdomain. */
-  public static int suffixOffset(byte[] name, byte[] ancestor) {
-    return name.length - ancestor.length;
   }
 
   /** ASCII lowercase of one octet (RFC 4343: only A-Z fold). */

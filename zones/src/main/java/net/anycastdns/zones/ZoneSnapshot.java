@@ -72,11 +72,6 @@ public final class ZoneSnapshot {
     return recordCount;
   }
 
-  /** Number of nodes, empty non-terminals included. */
-  public int nodeCount() {
-    return nodes.size();
-  }
-
   /** The file the zone came from. */
   public String file() {
     return file;

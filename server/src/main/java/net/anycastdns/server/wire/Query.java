@@ -82,10 +82,6 @@ public final class Query {
     return udpPayloadSize;
   }
 
-  public int ednsVersion() {
-    return ednsVersion;
-  }
-
   /** The DO bit (RFC 3225), echoed in the response. */
   public boolean dnssecOk() {
     return dnssecOk;
