@@ -94,6 +94,7 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   private final StripedHistogram[] responseSize = new StripedHistogram[2];
   private final Counter[] truncated = new Counter[2];
   private final Counter[] malformed = new Counter[2];
+  private final Counter[] dropped = new Counter[2];
   /** [transport][qtype slot][rcode], registered on first use so that unseen series stay absent. */
   private final Counter[] queries = new Counter[2 * QTYPE_SLOTS * RCODE_SLOTS];
   private final Map<String, Counter> geoAnswers = new ConcurrentHashMap<>();
@@ -120,6 +121,10 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
       responseSize[t] = new StripedHistogram(SIZE_BUCKETS, 1);
       truncated[t] = Counter.builder("dns.responses.truncated")
           .description("Responses sent with TC set because the answer did not fit")
+          .tags(tags)
+          .register(registry);
+      dropped[t] = Counter.builder("dns.responses.dropped")
+          .description("Answers not sent because the socket could not take them (send buffer full)")
           .tags(tags)
           .register(registry);
       malformed[t] = Counter.builder("dns.malformed.queries")
@@ -190,6 +195,11 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     if (zone >= 0 && ws.zoneGeneration() == z.generation) {
       z.queries[zone].increment();
     }
+  }
+
+  @Override
+  public void dropped(boolean tcp) {
+    dropped[tcp ? 1 : 0].increment();
   }
 
   /** Counts a GeoDNS answer once for each PoP whose addresses it carried. */

@@ -21,11 +21,27 @@ public interface QueryObserver {
    */
   void handled(QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos);
 
+  /**
+   * An answer was made but not sent: the socket could not take it (its send buffer full under a
+   * flood), so it was dropped as the kernel would drop it rather than queued without bound.
+   */
+  default void dropped(boolean tcp) {}
+
   /** An observer that tells {@code first}, then {@code second}. */
   static QueryObserver both(QueryObserver first, QueryObserver second) {
-    return (ws, tcp, client, length, nanos) -> {
-      first.handled(ws, tcp, client, length, nanos);
-      second.handled(ws, tcp, client, length, nanos);
+    return new QueryObserver() {
+      @Override
+      public void handled(QueryWorkspace ws, boolean tcp, SocketAddress client, int length,
+          long nanos) {
+        first.handled(ws, tcp, client, length, nanos);
+        second.handled(ws, tcp, client, length, nanos);
+      }
+
+      @Override
+      public void dropped(boolean tcp) {
+        first.dropped(tcp);
+        second.dropped(tcp);
+      }
     };
   }
 }

@@ -37,6 +37,7 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     // When the socket cannot take more, the answer is dropped as the kernel would drop it,
     // rather than queued without bound.
     if (!ctx.channel().isWritable()) {
+      observer.dropped(false);
       return;
     }
     ByteBuf out = ctx.alloc().ioBuffer(n).writeBytes(ws.response(), 0, n);
