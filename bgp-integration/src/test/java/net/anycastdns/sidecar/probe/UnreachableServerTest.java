@@ -25,11 +25,10 @@ class UnreachableServerTest {
     ProbeResult r = null;
     long tookMillis = 0;
     InetSocketAddress gone = null;
-    // A few attempts, each on a fresh port: the kernel rate-limits ICMP errors host-wide
-    // (net.ipv4.icmp_msgs_per_sec), so another build hammering closed ports at the same moment
-    // can swallow the one we wait for; and a port just let go may be taken again by another
-    // listener of the machine before the probe reaches it.
-    for (int attempt = 0; attempt < 5; attempt++) {
+    // The kernel rate-limits ICMP errors host-wide (net.ipv4.icmp_msgs_per_sec), so another
+    // build hammering closed ports at the same moment can swallow the one we wait for: a few
+    // attempts, each on a fresh port.
+    for (int attempt = 0; attempt < 3; attempt++) {
       try (FakeDnsServer s = new FakeDnsServer()) {
         gone = s.address();
       }
@@ -38,11 +37,9 @@ class UnreachableServerTest {
       long start = System.nanoTime();
       r = test.run().results().get(0);
       tookMillis = (System.nanoTime() - start) / 1_000_000;
-      if (r.verdict() == Verdict.UNREACHABLE) {
+      if (r.verdict() != Verdict.TIMEOUT) {
         break;
       }
-      System.err.println("UnreachableServerTest: " + gone + " was not a stopped server ("
-          + r.describe() + "); trying another port");
       Thread.sleep(200);
     }
     assertEquals(Verdict.UNREACHABLE, r.verdict(), r.describe());

@@ -42,6 +42,8 @@ public final class FakeDnsServer implements AutoCloseable {
   private volatile Duration slowBy = Duration.ofMillis(150);
   private volatile boolean closed;
   private volatile Message lastQuery;
+  private final Thread udpThread;
+  private final Thread tcpThread;
 
   public FakeDnsServer() throws IOException {
     InetAddress lo = InetAddress.getLoopbackAddress();
@@ -60,8 +62,8 @@ public final class FakeDnsServer implements AutoCloseable {
     }
     udp = u;
     tcp = t;
-    daemon("fake-dns-udp", this::serveUdp);
-    daemon("fake-dns-tcp", this::serveTcp);
+    udpThread = daemon("fake-dns-udp", this::serveUdp);
+    tcpThread = daemon("fake-dns-tcp", this::serveTcp);
   }
 
   public InetSocketAddress address() {
@@ -81,6 +83,11 @@ public final class FakeDnsServer implements AutoCloseable {
     slowBy = d;
   }
 
+  /**
+   * Stops serving; when it returns, the port is closed. The JDK keeps a listening socket that is
+   * closed while a thread waits in {@code accept()} open until that thread wakes, and accepts
+   * connections meanwhile; so the serving threads are waited for.
+   */
   @Override
   public void close() {
     closed = true;
@@ -89,6 +96,12 @@ public final class FakeDnsServer implements AutoCloseable {
       tcp.close();
     } catch (IOException e) {
       // closing anyway
+    }
+    try {
+      tcpThread.join(2000);
+      udpThread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -114,6 +127,10 @@ public final class FakeDnsServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket s = tcp.accept();
+        if (closed) {
+          s.close();
+          return;
+        }
         daemon("fake-dns-tcp-conn", () -> serveConnection(s));
       } catch (IOException e) {
         if (closed) {
@@ -205,9 +222,10 @@ public final class FakeDnsServer implements AutoCloseable {
     }
   }
 
-  private static void daemon(String name, Runnable r) {
+  private static Thread daemon(String name, Runnable r) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     t.start();
+    return t;
   }
 }
