@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The command line through {@link Main#run}: exit statuses, and that every operator mistake is
  * one line on standard error with no stack trace.
  */
-class CliTest {
+public class CliTest {
   private static final String GOOD_ZONE = """
       $TTL 3600
       @    IN SOA ns1 hostmaster 1 7200 3600 1209600 300
@@ -65,9 +65,15 @@ class CliTest {
   @TempDir Path tmp;
 
   /** What a run printed and returned. */
-  record Run(int status, String out, String err) {
+  public record Run(int status, String out, String err) {
     List<String> errLines() {
       return err.lines().toList();
+    }
+
+    /** The last line on standard error: the error, after whatever was logged before it. */
+    public String lastErrLine() {
+      List<String> lines = err.strip().lines().toList();
+      return lines.get(lines.size() - 1);
     }
 
     List<String> outLines() {
@@ -93,6 +99,14 @@ class CliTest {
   }
 
   /** Runs the command line with standard output and error captured; never waits for long. */
+  /** {@code serve} with these options, as {@link #run}. */
+  public static Run serve(String... options) {
+    String[] args = new String[options.length + 1];
+    args[0] = "serve";
+    System.arraycopy(options, 0, args, 1, options.length);
+    return run(args);
+  }
+
   static Run run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;

@@ -138,9 +138,11 @@ public final class QueryProcessor {
     if (!q.ecs()) {
       return ClientSubnet.of(resolver);
     }
-    int octets = (q.ecsSourcePrefix() + 7) / 8;
-    return ClientSubnet.fromEcs(q.ecsFamily(), q.ecsSourcePrefix(),
-        Arrays.copyOf(q.ecsAddress(), octets));
+    // The parser checked the option and zeroed the address past its octets: the full-length
+    // form goes straight to the record, which copies it.
+    byte[] address = q.ecsAddress();
+    return new ClientSubnet(q.ecsFamily(),
+        q.ecsFamily() == 1 ? Arrays.copyOf(address, 4) : address, q.ecsSourcePrefix());
   }
 
   /** Queries that failed inside the server and were answered SERVFAIL. */

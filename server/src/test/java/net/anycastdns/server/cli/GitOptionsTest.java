@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.anycastdns.server.CliTest;
 import net.anycastdns.server.JGitFileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class GitOptionsTest {
   @Test
   void zonesAndZonesGitAreExclusive() {
     assertEquals("serve: --zones and --zones-git are mutually exclusive: give one",
-        serve("--zones", tmp.toString(), "--zones-git", "file:///srv/zones.git").lastLine());
+        CliTest.serve("--zones", tmp.toString(), "--zones-git", "file:///srv/zones.git").lastErrLine());
   }
 
   @Test
@@ -37,75 +35,53 @@ class GitOptionsTest {
     Path config = Files.writeString(tmp.resolve("serve.yaml"),
         "zones: " + tmp + "\nzones-git: file:///srv/zones.git\n");
     assertEquals("serve: " + config + ": zones and zones-git are mutually exclusive: give one",
-        serve("--config", config.toString()).lastLine());
+        CliTest.serve("--config", config.toString()).lastErrLine());
   }
 
   @Test
   void aFlagWinsOverTheOtherKindInTheFile() throws Exception {
     Path config = Files.writeString(tmp.resolve("serve.yaml"), "zones-git: file:///srv/zones.git\n");
-    Result r = serve("--config", config.toString(), "--zones", tmp.resolve("missing").toString());
-    assertTrue(r.lastLine().contains("is not a folder"), r.lastLine());
+    CliTest.Run r = CliTest.serve("--config", config.toString(), "--zones", tmp.resolve("missing").toString());
+    assertTrue(r.lastErrLine().contains("is not a folder"), r.lastErrLine());
   }
 
   @Test
   void gitSettingsNeedARepository() {
     assertEquals("serve: git-branch is for zones from git: give --zones-git URL too",
-        serve("--zones", tmp.toString(), "--git-branch", "prod").lastLine());
+        CliTest.serve("--zones", tmp.toString(), "--git-branch", "prod").lastErrLine());
   }
 
   @Test
   void badSerialPolicy() {
     assertEquals("serve: serial-policy must be strict or warn, not 'lax'",
-        serve("--serial-policy", "lax").lastLine());
+        CliTest.serve("--serial-policy", "lax").lastErrLine());
   }
 
   @Test
   void badPollInterval() {
-    assertTrue(serve("--zones-git", "file:///srv/zones.git", "--git-poll", "often")
-        .lastLine().startsWith("serve: git-poll: bad duration 'often'"));
+    assertTrue(CliTest.serve("--zones-git", "file:///srv/zones.git", "--git-poll", "often")
+        .lastErrLine().startsWith("serve: git-poll: bad duration 'often'"));
   }
 
   @Test
   void unreachableRemoteWithNothingServedBefore() {
     String url = tmp.resolve("nowhere.git").toUri().toString();
     Path gitDir = tmp.resolve("pop");
-    Result r = serve("--zones-git", url, "--git-dir", gitDir.toString(),
+    CliTest.Run r = CliTest.serve("--zones-git", url, "--git-dir", gitDir.toString(),
         "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0");
     assertEquals(2, r.status());
-    assertTrue(r.lastLine().startsWith("serve: cannot fetch branch main from " + url + ": "), r.lastLine());
-    assertTrue(r.lastLine().endsWith("; and " + gitDir + " holds no commit served before to fall back on"),
-        r.lastLine());
+    assertTrue(r.lastErrLine().startsWith("serve: cannot fetch branch main from " + url + ": "), r.lastErrLine());
+    assertTrue(r.lastErrLine().endsWith("; and " + gitDir + " holds no commit served before to fall back on"),
+        r.lastErrLine());
   }
 
   @Test
   void credentialsInTheUrlAreNeverShown() {
-    Result r = serve("--zones-git", "https://x-access-token:s3cr3t@127.0.0.1:1/zones.git",
+    CliTest.Run r = CliTest.serve("--zones-git", "https://x-access-token:s3cr3t@127.0.0.1:1/zones.git",
         "--git-dir", tmp.resolve("pop").toString(), "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0");
     assertEquals(2, r.status());
-    assertTrue(r.lastLine().contains("https://127.0.0.1:1/zones.git"), r.lastLine());
+    assertTrue(r.lastErrLine().contains("https://127.0.0.1:1/zones.git"), r.lastErrLine());
     assertFalse(r.err().contains("s3cr3t"), r.err());
     assertFalse(r.err().contains("x-access-token"), r.err());
-  }
-
-  private record Result(int status, String err) {
-    String lastLine() {
-      String[] lines = err.strip().split("\n");
-      return lines[lines.length - 1];
-    }
-  }
-
-  private static Result serve(String... options) {
-    String[] args = new String[options.length + 1];
-    args[0] = "serve";
-    System.arraycopy(options, 0, args, 1, options.length);
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      int status = Main.run(args);
-      return new Result(status, captured.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(err);
-    }
   }
 }
