@@ -16,11 +16,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code check --config FILE}: one self-test round; exit 0 when every probe passes, else 1. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Run the self-test once, print each probe's result, exit 0 when all pass, 1 if"
-        + " any fails (2 for a bad configuration).")
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the self-test once, print each probe's result, exit 0 when all pass, 1 if"
+            + " any fails (2 for a bad configuration).")
 final class CheckCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, paramLabel = "FILE.yaml",
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE.yaml",
       description = "the sidecar configuration")
   Path config;
 
@@ -31,17 +37,28 @@ final class CheckCommand implements Callable<Integer> {
     SidecarConfig cfg = ConfigLoader.load(config);
     SelfTestConfig st = cfg.selftest();
     SelfTestResult result;
-    try (SelfTest test = new SelfTest(st.server(), st.probes(), java.util.List.of(), st.timeout(),
-        new DnsClient(), Clock.systemUTC())) {
+    try (SelfTest test =
+        new SelfTest(
+            st.server(),
+            st.probes(),
+            java.util.List.of(),
+            st.timeout(),
+            new DnsClient(),
+            Clock.systemUTC())) {
       result = test.run();
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ProbeResult r : result.results()) {
       out.println((r.ok() ? "ok   " : "FAIL ") + r.describe());
     }
-    out.println((result.healthy() ? "healthy: " : "unhealthy: ") + SelfTest.address(st.server())
-        + ", " + result.results().stream().filter(ProbeResult::ok).count() + " of "
-        + result.results().size() + " probes pass");
+    out.println(
+        (result.healthy() ? "healthy: " : "unhealthy: ")
+            + SelfTest.address(st.server())
+            + ", "
+            + result.results().stream().filter(ProbeResult::ok).count()
+            + " of "
+            + result.results().size()
+            + " probes pass");
     out.flush();
     return result.healthy() ? 0 : 1;
   }

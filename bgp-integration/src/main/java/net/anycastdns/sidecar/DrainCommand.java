@@ -20,11 +20,17 @@ import picocli.CommandLine.Option;
  * signal, so that the operator gets an answer (what the sidecar did) and no process ID is needed
  * (another container of the same pod can ask).
  */
-@Command(name = "drain", mixinStandardHelpOptions = true,
-    description = "Ask the running sidecar to drain: announce with GRACEFUL_SHUTDOWN 65535:0"
-        + " (RFC 8326), then withdraw after the drain delay. --cancel ends a drain.")
+@Command(
+    name = "drain",
+    mixinStandardHelpOptions = true,
+    description =
+        "Ask the running sidecar to drain: announce with GRACEFUL_SHUTDOWN 65535:0"
+            + " (RFC 8326), then withdraw after the drain delay. --cancel ends a drain.")
 final class DrainCommand implements Callable<Integer> {
-  @Option(names = "--http", required = true, paramLabel = "HOST:PORT",
+  @Option(
+      names = "--http",
+      required = true,
+      paramLabel = "HOST:PORT",
       description = "the --http address of the running sidecar")
   String http;
 
@@ -43,8 +49,11 @@ final class DrainCommand implements Callable<Integer> {
     }
     URI uri = URI.create("http://" + SelfTest.address(address) + (cancel ? "/resume" : "/drain"));
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(40))
-        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(40))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       (response.statusCode() == 200 ? spec.commandLine().getOut() : spec.commandLine().getErr())

@@ -9,10 +9,16 @@ import picocli.CommandLine.Command;
     name = "anycast-dns-sidecar",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Withdraws the anycast DNS prefixes from the local BGP speaker while the local"
-        + " DNS server fails its self-test.",
-    subcommands = {RunCommand.class, CheckCommand.class, DrainCommand.class,
-        WithdrawCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Withdraws the anycast DNS prefixes from the local BGP speaker while the local"
+            + " DNS server fails its self-test.",
+    subcommands = {
+      RunCommand.class,
+      CheckCommand.class,
+      DrainCommand.class,
+      WithdrawCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit status for usage and configuration errors. */
   static final int USAGE = 2;
@@ -26,20 +32,28 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit status, for tests. */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setParameterExceptionHandler((e, a) -> {
-      CommandLine c = e.getCommandLine();
-      c.getErr().println(c.getCommandName() + ": " + e.getMessage()
-          + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
-      return USAGE;
-    });
-    cl.setExecutionExceptionHandler((e, c, parsed) -> {
-      if (e instanceof ConfigException || e instanceof UsageException) {
-        c.getErr().println(c.getCommandName() + ": " + e.getMessage());
-        return USAGE;
-      }
-      c.getErr().println(c.getCommandName() + ": internal error: " + e);
-      return 1;
-    });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr()
+              .println(
+                  c.getCommandName()
+                      + ": "
+                      + e.getMessage()
+                      + " (see '"
+                      + c.getCommandSpec().qualifiedName()
+                      + " --help')");
+          return USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          if (e instanceof ConfigException || e instanceof UsageException) {
+            c.getErr().println(c.getCommandName() + ": " + e.getMessage());
+            return USAGE;
+          }
+          c.getErr().println(c.getCommandName() + ": internal error: " + e);
+          return 1;
+        });
     return cl.execute(args);
   }
 

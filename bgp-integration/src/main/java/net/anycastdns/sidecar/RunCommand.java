@@ -38,21 +38,30 @@ import picocli.CommandLine.Option;
  * after {@code rise} good self-tests, withdraws after {@code fall} bad ones; on SIGTERM withdraws
  * and then exits.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run the self-test forever and drive the BGP speaker. SIGTERM withdraws, then"
-        + " exits.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the self-test forever and drive the BGP speaker. SIGTERM withdraws, then" + " exits.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   /** Longest wait of the SIGTERM hook for the withdrawal. */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
-  @Option(names = "--config", required = true, paramLabel = "FILE.yaml",
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE.yaml",
       description = "the sidecar configuration")
   Path config;
 
-  @Option(names = "--http", paramLabel = "HOST:PORT",
-      description = "serve GET /metrics, POST /drain and POST /resume here (use a loopback"
-          + " address: drain has no authentication)")
+  @Option(
+      names = "--http",
+      paramLabel = "HOST:PORT",
+      description =
+          "serve GET /metrics, POST /drain and POST /resume here (use a loopback"
+              + " address: drain has no authentication)")
   String http;
 
   @Override
@@ -68,23 +77,34 @@ final class RunCommand implements Callable<Integer> {
     }
     // With ExaBGP, standard output is the API channel: keep the real one for the driver and
     // send anything else that would print there (a library, a stray println) to stderr.
-    PrintStream api = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-        java.nio.charset.StandardCharsets.US_ASCII);
+    PrintStream api =
+        new PrintStream(
+            new FileOutputStream(FileDescriptor.out),
+            true,
+            java.nio.charset.StandardCharsets.US_ASCII);
     if (cfg.speaker() instanceof SpeakerConfig.ExaBgp) {
       System.setOut(System.err);
     }
 
     SelfTestConfig st = cfg.selftest();
     Clock clock = Clock.systemUTC();
-    HealthStateMachine machine = new HealthStateMachine(new HealthPolicy(st.interval(),
-        st.fastInterval(), st.rise(), st.fall(), cfg.drainDelay()), clock);
-    SelfTest selfTest = new SelfTest(st.server(), st.probes(), st.peers(), st.timeout(),
-        new DnsClient(), clock);
+    HealthStateMachine machine =
+        new HealthStateMachine(
+            new HealthPolicy(
+                st.interval(), st.fastInterval(), st.rise(), st.fall(), cfg.drainDelay()),
+            clock);
+    SelfTest selfTest =
+        new SelfTest(st.server(), st.probes(), st.peers(), st.timeout(), new DnsClient(), clock);
     SidecarMetrics metrics = new SidecarMetrics(cfg.prefixes(), cfg.speaker().type());
     AtomicReference<Sidecar> self = new AtomicReference<>();
-    Speaker speaker = Speakers.create(cfg.speaker(), cfg.prefixes(), new ProcessRunner(), api,
-        new FileInputStream(FileDescriptor.in),
-        () -> self.get().request(Sidecar.Request.STOP, "ExaBGP closed the API pipe"));
+    Speaker speaker =
+        Speakers.create(
+            cfg.speaker(),
+            cfg.prefixes(),
+            new ProcessRunner(),
+            api,
+            new FileInputStream(FileDescriptor.in),
+            () -> self.get().request(Sidecar.Request.STOP, "ExaBGP closed the API pipe"));
     Sidecar sidecar = new Sidecar(machine, selfTest, speaker, cfg.prefixes(), metrics, clock);
     self.set(sidecar);
 
@@ -96,24 +116,35 @@ final class RunCommand implements Callable<Integer> {
         throw new Main.UsageException("--http " + http + ": " + e.getMessage());
       }
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sidecar.request(Sidecar.Request.STOP, "SIGTERM");
-      try {
-        if (!sidecar.awaitStopped(STOP_TIMEOUT)) {
-          LOG.error("the withdrawal did not finish within {}s; exiting anyway",
-              STOP_TIMEOUT.toSeconds());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "sigterm"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sidecar.request(Sidecar.Request.STOP, "SIGTERM");
+                  try {
+                    if (!sidecar.awaitStopped(STOP_TIMEOUT)) {
+                      LOG.error(
+                          "the withdrawal did not finish within {}s; exiting anyway",
+                          STOP_TIMEOUT.toSeconds());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "sigterm"));
 
-    LOG.info("sidecar started: server {}, {} probes, prefixes {}, speaker {}, interval {}ms"
+    LOG.info(
+        "sidecar started: server {}, {} probes, prefixes {}, speaker {}, interval {}ms"
             + " (fast {}ms), rise {}, fall {}, {} peers{}",
-        SelfTest.address(st.server()), st.probes().size(),
+        SelfTest.address(st.server()),
+        st.probes().size(),
         cfg.prefixes().stream().map(Prefix::toString).collect(Collectors.joining(", ")),
-        speaker.name(), st.interval().toMillis(), st.fastInterval().toMillis(), st.rise(),
-        st.fall(), st.peers().size(),
+        speaker.name(),
+        st.interval().toMillis(),
+        st.fastInterval().toMillis(),
+        st.rise(),
+        st.fall(),
+        st.peers().size(),
         endpoint == null ? "" : ", http " + SelfTest.address(endpoint.address()));
     sidecar.run();
     if (endpoint != null) {

@@ -21,11 +21,17 @@ import picocli.CommandLine.Option;
  * of the bird, gobgp and command drivers, whose speakers keep announcing when the sidecar dies:
  * systemd runs it as {@code ExecStopPost=}, which also runs after a crash or a {@code kill -9}.
  */
-@Command(name = "withdraw", mixinStandardHelpOptions = true,
-    description = "Withdraw every prefix through the configured speaker once and exit (for"
-        + " systemd's ExecStopPost=, so that a dead sidecar leaves nothing announced).")
+@Command(
+    name = "withdraw",
+    mixinStandardHelpOptions = true,
+    description =
+        "Withdraw every prefix through the configured speaker once and exit (for"
+            + " systemd's ExecStopPost=, so that a dead sidecar leaves nothing announced).")
 final class WithdrawCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, paramLabel = "FILE.yaml",
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE.yaml",
       description = "the sidecar configuration")
   Path config;
 
@@ -35,12 +41,13 @@ final class WithdrawCommand implements Callable<Integer> {
   public Integer call() {
     SidecarConfig cfg = ConfigLoader.load(config);
     if (cfg.speaker() instanceof SpeakerConfig.ExaBgp) {
-      throw new Main.UsageException("the exabgp driver only works as ExaBGP's API process;"
-          + " for fail-closed, let ExaBGP respawn it (a new sidecar withdraws at once) and set"
-          + " exabgp.api.terminate (see the README)");
+      throw new Main.UsageException(
+          "the exabgp driver only works as ExaBGP's API process;"
+              + " for fail-closed, let ExaBGP respawn it (a new sidecar withdraws at once) and set"
+              + " exabgp.api.terminate (see the README)");
     }
-    Speaker speaker = Speakers.create(cfg.speaker(), cfg.prefixes(), new ProcessRunner(), null,
-        null, null);
+    Speaker speaker =
+        Speakers.create(cfg.speaker(), cfg.prefixes(), new ProcessRunner(), null, null, null);
     String list = cfg.prefixes().stream().map(Prefix::toString).collect(Collectors.joining(", "));
     try {
       speaker.apply(Announcement.WITHDRAWN);

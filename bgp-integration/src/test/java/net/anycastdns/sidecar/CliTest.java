@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line: {@code check} exits 0 or 1 with what failed; mistakes are one line on
- * standard error and exit 2, never a stack trace.
+ * The command line: {@code check} exits 0 or 1 with what failed; mistakes are one line on standard
+ * error and exit 2, never a stack trace.
  */
 class CliTest {
   @TempDir Path dir;
@@ -29,8 +29,9 @@ class CliTest {
       assertEquals(0, run("check", "--config", config(server, "{type: exabgp}").toString()));
       assertTrue(out.contains("ok   www.example.com./A/tcp: ok in "), out);
       assertTrue(out.contains("ok   example.com./SOA/udp: ok in "), out);
-      assertTrue(out.contains("healthy: 127.0.0.1:" + server.address().getPort()
-          + ", 2 of 2 probes pass"), out);
+      assertTrue(
+          out.contains("healthy: 127.0.0.1:" + server.address().getPort() + ", 2 of 2 probes pass"),
+          out);
     }
   }
 
@@ -39,8 +40,10 @@ class CliTest {
     try (FakeDnsServer server = new FakeDnsServer()) {
       server.mode(FakeDnsServer.Mode.WRONG_DATA);
       assertEquals(1, run("check", "--config", config(server, "{type: exabgp}").toString()));
-      assertTrue(out.contains("FAIL www.example.com./A/tcp: answer [192.0.2.99], expected"
-          + " [192.0.2.10]"), out);
+      assertTrue(
+          out.contains(
+              "FAIL www.example.com./A/tcp: answer [192.0.2.99], expected" + " [192.0.2.10]"),
+          out);
       assertTrue(out.contains("unhealthy: "), out);
     }
   }
@@ -61,8 +64,10 @@ class CliTest {
     assertTrue(err.startsWith("check: Missing required option: '--config=FILE.yaml'"), err);
     assertEquals(2, run("frobnicate"));
     assertEquals(2, run("drain", "--http", "localhost:9153"));
-    assertEquals("drain: --http: 'localhost:9153': 'localhost' is not an IP address (names are"
-        + " not resolved)\n", err);
+    assertEquals(
+        "drain: --http: 'localhost:9153': 'localhost' is not an IP address (names are"
+            + " not resolved)\n",
+        err);
     try (FakeDnsServer server = new FakeDnsServer()) {
       String cfg = config(server, "{type: gobgp}").toString();
       assertEquals(2, run("run", "--config", cfg, "--http", "127.0.0.1"));
@@ -77,16 +82,20 @@ class CliTest {
       port = s.getLocalPort();
     }
     assertEquals(1, run("drain", "--http", "127.0.0.1:" + port));
-    assertTrue(err.startsWith("drain: cannot reach the sidecar at http://127.0.0.1:" + port
-        + "/drain"), err);
+    assertTrue(
+        err.startsWith("drain: cannot reach the sidecar at http://127.0.0.1:" + port + "/drain"),
+        err);
   }
 
   @Test
   void withdrawRunsTheSpeakerOnce() throws Exception {
     Path log = dir.resolve("calls");
     try (FakeDnsServer server = new FakeDnsServer()) {
-      String speaker = "{type: command, announce: [/bin/false], withdraw: [/bin/sh, -c,"
-          + " 'echo \"$0\" >> " + log + "', '{prefix}']}";
+      String speaker =
+          "{type: command, announce: [/bin/false], withdraw: [/bin/sh, -c,"
+              + " 'echo \"$0\" >> "
+              + log
+              + "', '{prefix}']}";
       assertEquals(0, run("withdraw", "--config", config(server, speaker).toString()));
       assertEquals("withdrawn: 192.0.2.53/32, 2001:db8:53::53/128\n", out);
       assertEquals("192.0.2.53/32\n2001:db8:53::53/128\n", Files.readString(log));
@@ -98,7 +107,9 @@ class CliTest {
 
   private Path config(FakeDnsServer server, String speaker) throws Exception {
     Path f = dir.resolve("sidecar.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         selftest:
           server: 127.0.0.1:%d
           timeout: 500ms
@@ -107,7 +118,8 @@ class CliTest {
             - {name: www.example.com., type: A, transport: tcp, expect: [192.0.2.10]}
         prefixes: [192.0.2.53/32, "2001:db8:53::53/128"]
         speaker: %s
-        """.formatted(server.address().getPort(), speaker));
+        """
+            .formatted(server.address().getPort(), speaker));
     return f;
   }
 

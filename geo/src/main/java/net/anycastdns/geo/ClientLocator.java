@@ -3,9 +3,9 @@ package net.anycastdns.geo;
 import java.util.List;
 
 /**
- * Where a client is, as a PoP order: from the {@code networks} entries first (longest prefix),
- * then from the MaxMind database, else unknown. Also says from which prefix length on the answer
- * holds for the client's neighbours, the start of the ECS scope search.
+ * Where a client is, as a PoP order: from the {@code networks} entries first (longest prefix), then
+ * from the MaxMind database, else unknown. Also says from which prefix length on the answer holds
+ * for the client's neighbours, the start of the ECS scope search.
  */
 final class ClientLocator {
   /**
@@ -46,7 +46,9 @@ final class ClientLocator {
   Located locate(ClientSubnet client) {
     NetworkTrie.Match m = config.networks(client.family()).longestMatch(client);
     if (m != null) {
-      return new Located(m.network().describe(config.pops()), config.orders().get(m.orderId()),
+      return new Located(
+          m.network().describe(config.pops()),
+          config.orders().get(m.orderId()),
           m.network().prefix().length());
     }
     MmdbLocator mmdb = config.mmdb();
@@ -54,13 +56,17 @@ final class ClientLocator {
       return new Located("unknown: " + unknownHow, unknownOrder, 0);
     }
     MmdbLocator.Lookup l = mmdb.lookup(client);
-    String network = IpLiterals.format(Bits.masked(client.address(), l.prefixLength())) + "/"
-        + l.prefixLength();
+    String network =
+        IpLiterals.format(Bits.masked(client.address(), l.prefixLength())) + "/" + l.prefixLength();
     if (!l.located()) {
-      return new Located("unknown (" + mmdb.name() + " has no location for " + network + "): "
-          + unknownHow, unknownOrder, l.prefixLength());
+      return new Located(
+          "unknown (" + mmdb.name() + " has no location for " + network + "): " + unknownHow,
+          unknownOrder,
+          l.prefixLength());
     }
-    return new Located("mmdb " + l.lat() + "," + l.lon() + " in " + network,
-        PopOrders.byDistance(config.pops(), l.lat(), l.lon()), l.prefixLength());
+    return new Located(
+        "mmdb " + l.lat() + "," + l.lon() + " in " + network,
+        PopOrders.byDistance(config.pops(), l.lat(), l.lon()),
+        l.prefixLength());
   }
 }

@@ -21,8 +21,8 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
   /**
    * Checks the invariants; the address is copied.
    *
-   * @throws IllegalArgumentException for an unknown family, a wrong address length, a prefix out
-   *     of range, or bits set beyond the prefix
+   * @throws IllegalArgumentException for an unknown family, a wrong address length, a prefix out of
+   *     range, or bits set beyond the prefix
    */
   public ClientSubnet {
     if (family != 1 && family != 2) {
@@ -42,8 +42,8 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
   }
 
   /**
-   * The resolver's own address at full length (32 or 128). An IPv4-mapped IPv6 address
-   * ({@code ::ffff:192.0.2.1}, as a dual-stack socket may report an IPv4 peer) counts as IPv4.
+   * The resolver's own address at full length (32 or 128). An IPv4-mapped IPv6 address ({@code
+   * ::ffff:192.0.2.1}, as a dual-stack socket may report an IPv4 peer) counts as IPv4.
    */
   public static ClientSubnet of(InetAddress a) {
     byte[] b = a.getAddress();
@@ -56,10 +56,10 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
   }
 
   /**
-   * The client of an ECS option as it is on the wire: FAMILY, SOURCE PREFIX-LENGTH and the
-   * ADDRESS octets truncated to the prefix (RFC 7871 section 6). An option that breaks those rules
-   * (too few or too many octets, bits set beyond the prefix, a family other than 1 or 2) throws;
-   * section 6 says the server SHOULD then answer FORMERR.
+   * The client of an ECS option as it is on the wire: FAMILY, SOURCE PREFIX-LENGTH and the ADDRESS
+   * octets truncated to the prefix (RFC 7871 section 6). An option that breaks those rules (too few
+   * or too many octets, bits set beyond the prefix, a family other than 1 or 2) throws; section 6
+   * says the server SHOULD then answer FORMERR.
    *
    * @throws IllegalArgumentException describing the violation
    */
@@ -73,8 +73,13 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
     }
     int needed = (sourcePrefix + 7) / 8;
     if (addressOctets.length != needed) {
-      throw new IllegalArgumentException("ECS address has " + addressOctets.length
-          + " octets; source prefix " + sourcePrefix + " needs " + needed);
+      throw new IllegalArgumentException(
+          "ECS address has "
+              + addressOctets.length
+              + " octets; source prefix "
+              + sourcePrefix
+              + " needs "
+              + needed);
     }
     byte[] full = Arrays.copyOf(addressOctets, max / 8);
     if (Bits.hasBitsBeyond(full, sourcePrefix)) {
@@ -133,7 +138,9 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ClientSubnet c && c.family == family && c.sourcePrefix == sourcePrefix
+    return o instanceof ClientSubnet c
+        && c.family == family
+        && c.sourcePrefix == sourcePrefix
         && Arrays.equals(c.address, address);
   }
 

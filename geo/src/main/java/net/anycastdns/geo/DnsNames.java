@@ -5,16 +5,16 @@ import java.util.Locale;
 
 /**
  * Service names: written in geo.yaml as text, looked up by the server as lowercase wire format.
- * Only host-name characters (and {@code _}) are accepted: a geo service is a name clients
- * resolve to addresses, and escapes or a {@code *} (which would not act as a wildcard here) are
- * more likely mistakes than intent.
+ * Only host-name characters (and {@code _}) are accepted: a geo service is a name clients resolve
+ * to addresses, and escapes or a {@code *} (which would not act as a wildcard here) are more likely
+ * mistakes than intent.
  */
 final class DnsNames {
   private DnsNames() {}
 
   /**
-   * The absolute lowercase form of {@code text}, with its trailing dot; a name written without
-   * the dot is taken as absolute all the same, as geo.yaml has no origin to append.
+   * The absolute lowercase form of {@code text}, with its trailing dot; a name written without the
+   * dot is taken as absolute all the same, as geo.yaml has no origin to append.
    *
    * @throws IllegalArgumentException with the reason, to follow "bad service name 'x': "
    */

@@ -18,8 +18,7 @@ final class Durations {
   static Duration parse(String text) {
     Matcher m = FORM.matcher(text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "bad duration '" + text + "' (use 500ms, 10s, 2m or 1h)");
+      throw new IllegalArgumentException("bad duration '" + text + "' (use 500ms, 10s, 2m or 1h)");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * A parsed and validated geo.yaml: the PoPs with their coordinates, the client networks, the
  * optional MaxMind database, the drained PoPs and the services. Immutable; the networks are
- * compiled into one trie per address family here, once, so that every {@link GeoResolver} built
- * on the config shares them.
+ * compiled into one trie per address family here, once, so that every {@link GeoResolver} built on
+ * the config shares them.
  */
 public final class GeoConfig {
   private final String fileName;
@@ -28,8 +28,13 @@ public final class GeoConfig {
   private final ServiceTable serviceTable;
   private final List<CheckTarget> checkTargets;
 
-  GeoConfig(String fileName, List<Pop> pops, boolean[] down, List<GeoNetwork> networks,
-      MmdbLocator mmdb, List<GeoService> services) {
+  GeoConfig(
+      String fileName,
+      List<Pop> pops,
+      boolean[] down,
+      List<GeoNetwork> networks,
+      MmdbLocator mmdb,
+      List<GeoService> services) {
     this.fileName = fileName;
     this.pops = List.copyOf(pops);
     this.down = down.clone();
@@ -65,14 +70,21 @@ public final class GeoConfig {
     try {
       yaml = Files.readAllBytes(geoYaml);
     } catch (IOException e) {
-      throw new GeoConfigException(List.of(new GeoProblem(geoYaml.getFileName().toString(), 0,
-          "cannot read " + geoYaml + ": " + e.getMessage())));
+      throw new GeoConfigException(
+          List.of(
+              new GeoProblem(
+                  geoYaml.getFileName().toString(),
+                  0,
+                  "cannot read " + geoYaml + ": " + e.getMessage())));
     }
     Path folder = geoYaml.toAbsolutePath().getParent();
-    return GeoConfigReader.read(geoYaml.getFileName().toString(), yaml, name -> {
-      Path p = folder.resolve(name).normalize();
-      return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
-    });
+    return GeoConfigReader.read(
+        geoYaml.getFileName().toString(),
+        yaml,
+        name -> {
+          Path p = folder.resolve(name).normalize();
+          return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+        });
   }
 
   /**
@@ -118,14 +130,19 @@ public final class GeoConfig {
   public List<GeoProblem> validate(ZonePlacement zones) {
     List<GeoProblem> problems = new ArrayList<>();
     for (GeoService s : services) {
-      String why = switch (zones.classify(s.name())) {
-        case SERVED -> null;
-        case OUTSIDE_ZONES -> "service " + s.name() + " is in no served zone";
-        case BELOW_DELEGATION -> "service " + s.name()
-            + " is at or below a delegation; the server answers it with a referral";
-        case AT_CNAME -> "service " + s.name()
-            + " owns a CNAME in its zone; a geo service answers A and AAAA itself";
-      };
+      String why =
+          switch (zones.classify(s.name())) {
+            case SERVED -> null;
+            case OUTSIDE_ZONES -> "service " + s.name() + " is in no served zone";
+            case BELOW_DELEGATION ->
+                "service "
+                    + s.name()
+                    + " is at or below a delegation; the server answers it with a referral";
+            case AT_CNAME ->
+                "service "
+                    + s.name()
+                    + " owns a CNAME in its zone; a geo service answers A and AAAA itself";
+          };
       if (why != null) {
         problems.add(new GeoProblem(fileName, s.line(), why));
       }

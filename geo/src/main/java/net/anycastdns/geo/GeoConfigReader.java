@@ -33,6 +33,7 @@ final class GeoConfigReader {
   private static final Pattern POP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern DECIMAL =
       Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
   /** RFC 2181 section 8: a TTL is an unsigned 31-bit number of seconds. */
   private static final long MAX_TTL = Integer.MAX_VALUE;
 
@@ -107,8 +108,9 @@ final class GeoConfigReader {
       }
       // Kept even when its coordinates are wrong, so that references to it do not add
       // "unknown pop" lines to the one real problem.
-      out.add(new Pop(e.key(), out.size(), lat == null ? Double.NaN : lat,
-          lon == null ? Double.NaN : lon));
+      out.add(
+          new Pop(
+              e.key(), out.size(), lat == null ? Double.NaN : lat, lon == null ? Double.NaN : lon));
     }
     return out;
   }
@@ -154,8 +156,9 @@ final class GeoConfigReader {
       }
       Integer first = seen.putIfAbsent(prefix, cidrNode.line());
       if (first != null) {
-        problem(cidrNode.line(), "network " + prefix + " is listed twice (first on line "
-            + first + ")");
+        problem(
+            cidrNode.line(),
+            "network " + prefix + " is listed twice (first on line " + first + ")");
         continue;
       }
       GeoNetwork n = network(m, prefix);
@@ -256,8 +259,10 @@ final class GeoConfigReader {
     Node ttlNode = value(m, "ttl");
     Long ttl = ttlNode == null ? Long.valueOf(DEFAULT_TTL) : ttl(ttlNode, what);
     Node popsNode = value(m, "pops");
-    Long popCount = popsNode == null ? Long.valueOf(DEFAULT_POPS)
-        : integer(popsNode, "pops of " + what, 1, Integer.MAX_VALUE);
+    Long popCount =
+        popsNode == null
+            ? Long.valueOf(DEFAULT_POPS)
+            : integer(popsNode, "pops of " + what, 1, Integer.MAX_VALUE);
     InetAddress[][] v4 = new InetAddress[pops.size()][];
     InetAddress[][] v6 = new InetAddress[pops.size()][];
     addresses(value(m, "addresses"), what, e.line(), v4, v6);
@@ -269,8 +274,8 @@ final class GeoConfigReader {
     return new GeoService(name, e.line(), ttl, popCount.intValue(), v4, v6, check);
   }
 
-  private void addresses(Node node, String what, int serviceLine, InetAddress[][] v4,
-      InetAddress[][] v6) {
+  private void addresses(
+      Node node, String what, int serviceLine, InetAddress[][] v4, InetAddress[][] v6) {
     Mapping m = node == null ? null : mapping(node, "addresses of " + what);
     int before = problems.size();
     int count = 0;
@@ -283,8 +288,15 @@ final class GeoConfigReader {
           String text = scalar(item, "an address");
           byte[] octets = text == null ? null : IpLiterals.parse(text);
           if (text != null && octets == null) {
-            problem(item.line(), "bad address '" + text + "' at " + e.key() + " in " + what
-                + " (write IPv4 or IPv6 addresses, not names)");
+            problem(
+                item.line(),
+                "bad address '"
+                    + text
+                    + "' at "
+                    + e.key()
+                    + " in "
+                    + what
+                    + " (write IPv4 or IPv6 addresses, not names)");
           }
           if (octets == null) {
             continue;
@@ -292,8 +304,14 @@ final class GeoConfigReader {
           InetAddress a = IpLiterals.toInetAddress(octets);
           List<InetAddress> same = octets.length == 4 ? four : six;
           if (same.contains(a)) {
-            problem(item.line(), "address " + IpLiterals.format(octets) + " is listed twice at "
-                + e.key() + " in " + what);
+            problem(
+                item.line(),
+                "address "
+                    + IpLiterals.format(octets)
+                    + " is listed twice at "
+                    + e.key()
+                    + " in "
+                    + what);
             continue;
           }
           same.add(a);
@@ -330,9 +348,12 @@ final class GeoConfigReader {
     Long rise = intOr(value(m, "rise"), "rise", HealthCheck.DEFAULT_RISE);
     Long fall = intOr(value(m, "fall"), "fall", HealthCheck.DEFAULT_FALL);
     if (interval != null && timeout != null && timeout.compareTo(interval) > 0) {
-      problem(timeoutNode == null ? m.line() : timeoutNode.line(), "check timeout "
-          + Durations.format(timeout) + " is longer than the interval "
-          + Durations.format(interval));
+      problem(
+          timeoutNode == null ? m.line() : timeoutNode.line(),
+          "check timeout "
+              + Durations.format(timeout)
+              + " is longer than the interval "
+              + Durations.format(interval));
       return null;
     }
     if (port == null || interval == null || timeout == null || rise == null || fall == null) {
@@ -360,8 +381,14 @@ final class GeoConfigReader {
         }
         seconds = d.getSeconds();
       } catch (IllegalArgumentException e) {
-        problem(node.line(), "ttl of " + what + " must be seconds (30) or a duration (30s, 5m), "
-            + "not '" + text + "'");
+        problem(
+            node.line(),
+            "ttl of "
+                + what
+                + " must be seconds (30) or a duration (30s, 5m), "
+                + "not '"
+                + text
+                + "'");
         return null;
       }
     }
@@ -431,8 +458,18 @@ final class GeoConfigReader {
     }
     double v = DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
     if (!(v >= -limit && v <= limit)) {
-      problem(node.line(), key + " of " + owner + " must be a number from " + (int) -limit
-          + " to " + (int) limit + ", not '" + text + "'");
+      problem(
+          node.line(),
+          key
+              + " of "
+              + owner
+              + " must be a number from "
+              + (int) -limit
+              + " to "
+              + (int) limit
+              + ", not '"
+              + text
+              + "'");
       return null;
     }
     return v;
@@ -446,9 +483,15 @@ final class GeoConfigReader {
         return p.index();
       }
     }
-    problem(line, "unknown pop '" + name + "' in " + where + " (pops are "
-        + (pops.isEmpty() ? "none" : String.join(", ", pops.stream().map(Pop::name).toList()))
-        + ")");
+    problem(
+        line,
+        "unknown pop '"
+            + name
+            + "' in "
+            + where
+            + " (pops are "
+            + (pops.isEmpty() ? "none" : String.join(", ", pops.stream().map(Pop::name).toList()))
+            + ")");
     return -1;
   }
 
@@ -488,16 +531,24 @@ final class GeoConfigReader {
     if (node instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
       return s.text().trim();
     }
-    problem(node.line(), node instanceof Scalar ? what + " needs a value"
-        : what + " must be a single value");
+    problem(
+        node.line(),
+        node instanceof Scalar ? what + " needs a value" : what + " must be a single value");
     return null;
   }
 
   private void unknownKeys(Mapping m, String where, List<String> known) {
     for (Entry e : m.entries().values()) {
       if (!known.contains(e.key())) {
-        problem(e.line(), "unknown key '" + e.key() + "' " + where + " (known: "
-            + String.join(", ", known) + ")");
+        problem(
+            e.line(),
+            "unknown key '"
+                + e.key()
+                + "' "
+                + where
+                + " (known: "
+                + String.join(", ", known)
+                + ")");
       }
     }
   }

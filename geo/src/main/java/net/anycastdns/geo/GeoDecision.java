@@ -3,8 +3,8 @@ package net.anycastdns.geo;
 import java.util.List;
 
 /**
- * The answer for one service, client and query type: the address records to send, their TTL,
- * and the ECS scope to return. Immutable and shared through the resolver's cache.
+ * The answer for one service, client and query type: the address records to send, their TTL, and
+ * the ECS scope to return. Immutable and shared through the resolver's cache.
  */
 public final class GeoDecision {
   private final long ttl;
@@ -16,8 +16,15 @@ public final class GeoDecision {
   private final List<String> popOrder;
   private final boolean failOpen;
 
-  GeoDecision(long ttl, int type, byte[][] rdata, int scopePrefix, List<String> pops,
-      String location, List<String> popOrder, boolean failOpen) {
+  GeoDecision(
+      long ttl,
+      int type,
+      byte[][] rdata,
+      int scopePrefix,
+      List<String> pops,
+      String location,
+      List<String> popOrder,
+      boolean failOpen) {
     this.ttl = ttl;
     this.type = type;
     this.rdata = rdata;
@@ -49,10 +56,10 @@ public final class GeoDecision {
 
   /**
    * The SCOPE PREFIX-LENGTH to return in the ECS option (RFC 7871 section 7.2.1): every address
-   * sharing this many leading bits with the client gets this same answer. It may exceed the
-   * query's source prefix, meaning "more bits would have given a better-suited answer"; 0 when
-   * the answer does not depend on the client. Only meaningful when the query carried ECS: without
-   * one, the response carries none either.
+   * sharing this many leading bits with the client gets this same answer. It may exceed the query's
+   * source prefix, meaning "more bits would have given a better-suited answer"; 0 when the answer
+   * does not depend on the client. Only meaningful when the query carried ECS: without one, the
+   * response carries none either.
    */
   public int scopePrefix() {
     return scopePrefix;
@@ -72,7 +79,9 @@ public final class GeoDecision {
     return location;
   }
 
-  /** Every PoP in the order considered for this client, before down and failing PoPs are skipped. */
+  /**
+   * Every PoP in the order considered for this client, before down and failing PoPs are skipped.
+   */
   public List<String> popOrder() {
     return popOrder;
   }
@@ -87,7 +96,13 @@ public final class GeoDecision {
 
   @Override
   public String toString() {
-    return "GeoDecision{pops=" + pops + ", scope=" + scopePrefix + ", location=" + location
-        + (failOpen ? ", fail-open" : "") + "}";
+    return "GeoDecision{pops="
+        + pops
+        + ", scope="
+        + scopePrefix
+        + ", location="
+        + location
+        + (failOpen ? ", fail-open" : "")
+        + "}";
   }
 }

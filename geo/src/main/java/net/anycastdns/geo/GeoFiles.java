@@ -3,8 +3,8 @@ package net.anycastdns.geo;
 import java.io.IOException;
 
 /**
- * How {@code geo.yaml} reaches the files it names (the MaxMind database), by names relative to
- * its own folder: on disk for a zone folder, from git objects for a commit.
+ * How {@code geo.yaml} reaches the files it names (the MaxMind database), by names relative to its
+ * own folder: on disk for a zone folder, from git objects for a commit.
  */
 @FunctionalInterface
 public interface GeoFiles {

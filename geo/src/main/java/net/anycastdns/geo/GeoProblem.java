@@ -1,8 +1,8 @@
 package net.anycastdns.geo;
 
 /**
- * One finding about geo.yaml, printed as {@code file:line: message} like a compiler's (and like
- * the zone checks), so {@code check DIR} lists both the same way.
+ * One finding about geo.yaml, printed as {@code file:line: message} like a compiler's (and like the
+ * zone checks), so {@code check DIR} lists both the same way.
  *
  * @param file the file's name ({@code geo.yaml})
  * @param line 1-based line, or 0 when the problem has no single line

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Answers geo services for one config, one local PoP and one health view. Immutable apart from
- * its cache, thread-safe, and lock-free on the query path: a cached decision is one hash probe
- * away. Build a new resolver when geo.yaml or the zones reload; the old one's cache goes with it.
+ * Answers geo services for one config, one local PoP and one health view. Immutable apart from its
+ * cache, thread-safe, and lock-free on the query path: a cached decision is one hash probe away.
+ * Build a new resolver when geo.yaml or the zones reload; the old one's cache goes with it.
  *
  * <p>Decisions are cached per (service, client family, client address as masked to its source
  * prefix, source prefix, query type, health generation). The generation is part of the key so a
@@ -22,8 +22,14 @@ public final class GeoResolver {
 
   private static final byte[][] NO_RDATA = new byte[0][];
 
-  private record DecisionKey(GeoService service, int family, long high, long low,
-      int sourcePrefix, int qtype, long generation) {}
+  private record DecisionKey(
+      GeoService service,
+      int family,
+      long high,
+      long low,
+      int sourcePrefix,
+      int qtype,
+      long generation) {}
 
   private final GeoConfig config;
   private final String localPop;
@@ -42,8 +48,8 @@ public final class GeoResolver {
   /**
    * A resolver with the default cache size.
    *
-   * @param localPop the PoP this server runs at ({@code serve --pop}), or null for none: clients
-   *     of unknown location then get the PoPs in file order
+   * @param localPop the PoP this server runs at ({@code serve --pop}), or null for none: clients of
+   *     unknown location then get the PoPs in file order
    * @param health the health checks' view; {@link HealthView#ALL_HEALTHY} without checks
    * @throws IllegalArgumentException when {@code localPop} is not one of the config's PoPs
    */
@@ -52,13 +58,19 @@ public final class GeoResolver {
   }
 
   /** {@link #create(GeoConfig, String, HealthView)} with a cache of at most {@code cacheSize}. */
-  public static GeoResolver create(GeoConfig config, String localPop, HealthView health,
-      long cacheSize) {
+  public static GeoResolver create(
+      GeoConfig config, String localPop, HealthView health, long cacheSize) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(health, "health");
     if (localPop != null && !config.hasPop(localPop)) {
-      throw new IllegalArgumentException("unknown pop '" + localPop + "' ("
-          + config.fileName() + " has " + String.join(", ", config.popNames()) + ")");
+      throw new IllegalArgumentException(
+          "unknown pop '"
+              + localPop
+              + "' ("
+              + config.fileName()
+              + " has "
+              + String.join(", ", config.popNames())
+              + ")");
     }
     return new GeoResolver(config, localPop, health, cacheSize);
   }
@@ -98,8 +110,15 @@ public final class GeoResolver {
     if (qtype != 1 && qtype != 28) {
       throw new IllegalArgumentException("geo services answer A (1) and AAAA (28), not " + qtype);
     }
-    DecisionKey key = new DecisionKey(service, client.family(), client.high(), client.low(),
-        client.sourcePrefix(), qtype, health.generation());
+    DecisionKey key =
+        new DecisionKey(
+            service,
+            client.family(),
+            client.high(),
+            client.low(),
+            client.sourcePrefix(),
+            qtype,
+            health.generation());
     GeoDecision d = cache.getIfPresent(key);
     if (d == null) {
       d = compute(service, client, qtype);
@@ -120,24 +139,44 @@ public final class GeoResolver {
     if (sel.candidates() == 0) {
       // NODATA everywhere alike: no PoP has the type. Scope 0 also keeps clear of the mixing of
       // tailored positive and negative answers that RFC 7871 section 7.4 leaves unresolved.
-      return new GeoDecision(service.ttl(), qtype, NO_RDATA, 0, List.of(), where.description(),
-          order, false);
+      return new GeoDecision(
+          service.ttl(), qtype, NO_RDATA, 0, List.of(), where.description(), order, false);
     }
     if (sel.eligible() == 0) {
       // Fail open: every candidate drained or failing. Rather answer them all, in file order and
       // the same for everyone, than leave the name without addresses.
-      return new GeoDecision(service.ttl(), qtype, sel.allAddresses(), 0, sel.candidateNames(),
-          where.description(), order, true);
+      return new GeoDecision(
+          service.ttl(),
+          qtype,
+          sel.allAddresses(),
+          0,
+          sel.candidateNames(),
+          where.description(),
+          order,
+          true);
     }
     int[] chosen = sel.choose(where.order());
     // Scope 0 says "suitable for all addresses in FAMILY" (RFC 7871 section 7.2.1): right when a
     // single PoP is left to answer, and required for source prefix 0, whose answers resolvers
     // keep apart for /0 queries only (section 7.3.1).
-    int scope = anonymous || sel.eligible() == 1 ? 0
-        : config.networks(client.family()).scope(client, where.scopeFrom(),
-            id -> !Arrays.equals(sel.chooseForOrderId(id), chosen));
-    return new GeoDecision(service.ttl(), qtype, sel.rdata(chosen), scope, names(chosen),
-        where.description(), order, false);
+    int scope =
+        anonymous || sel.eligible() == 1
+            ? 0
+            : config
+                .networks(client.family())
+                .scope(
+                    client,
+                    where.scopeFrom(),
+                    id -> !Arrays.equals(sel.chooseForOrderId(id), chosen));
+    return new GeoDecision(
+        service.ttl(),
+        qtype,
+        sel.rdata(chosen),
+        scope,
+        names(chosen),
+        where.description(),
+        order,
+        false);
   }
 
   private List<String> names(int[] pops) {

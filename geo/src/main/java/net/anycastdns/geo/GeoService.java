@@ -3,8 +3,8 @@ package net.anycastdns.geo;
 import java.net.InetAddress;
 
 /**
- * One service of geo.yaml, compiled: its addresses by PoP index and type, ready for
- * {@link GeoResolver#decide}. Obtained from {@link GeoResolver#service}; compared by identity.
+ * One service of geo.yaml, compiled: its addresses by PoP index and type, ready for {@link
+ * GeoResolver#decide}. Obtained from {@link GeoResolver#service}; compared by identity.
  */
 public final class GeoService {
   private static final InetAddress[] NO_ADDRESSES = new InetAddress[0];
@@ -22,7 +22,13 @@ public final class GeoService {
    * @param v4 the IPv4 addresses of each PoP, indexed by PoP index (null or empty: none)
    * @param v6 the IPv6 addresses likewise
    */
-  GeoService(String name, int line, long ttl, int popCount, InetAddress[][] v4, InetAddress[][] v6,
+  GeoService(
+      String name,
+      int line,
+      long ttl,
+      int popCount,
+      InetAddress[][] v4,
+      InetAddress[][] v6,
       HealthCheck check) {
     this.name = name;
     this.wireName = DnsNames.toWire(name);

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the TCP connect checks of every service with {@code check:}. One thread drives all of them
  * with non-blocking connects on one selector, so a hundred addresses timing out cost no more
- * threads than one; the bookkeeping (what is due, what timed out, rise and fall) is
- * {@link HealthTracker}'s, and this class only does the I/O.
+ * threads than one; the bookkeeping (what is due, what timed out, rise and fall) is {@link
+ * HealthTracker}'s, and this class only does the I/O.
  *
  * <p>A connect that completes is a success and is closed at once; refused, unreachable or not
  * completed within the timeout is a failure. Changes are logged.
@@ -39,8 +39,8 @@ public final class HealthChecker implements HealthView, AutoCloseable {
   }
 
   /**
-   * Starts checking the addresses of {@code config}'s services that have a check; until a check
-   * has results, its addresses count as healthy. Without any check no thread is started.
+   * Starts checking the addresses of {@code config}'s services that have a check; until a check has
+   * results, its addresses count as healthy. Without any check no thread is started.
    *
    * @throws UncheckedIOException when no selector can be opened
    */
@@ -49,9 +49,9 @@ public final class HealthChecker implements HealthView, AutoCloseable {
   }
 
   /**
-   * For a reloaded geo.yaml: stops {@code previous} and starts checking {@code config}, where
-   * every check the two have in common (same PoP, address and check settings) keeps its state,
-   * so that an address already down is not answered again until it rises.
+   * For a reloaded geo.yaml: stops {@code previous} and starts checking {@code config}, where every
+   * check the two have in common (same PoP, address and check settings) keeps its state, so that an
+   * address already down is not answered again until it rises.
    */
   public static HealthChecker start(GeoConfig config, HealthChecker previous) {
     previous.close();
@@ -59,8 +59,7 @@ public final class HealthChecker implements HealthView, AutoCloseable {
   }
 
   private static HealthChecker start(GeoConfig config, Map<CheckTarget, RiseFall> carried) {
-    HealthTracker tracker =
-        new HealthTracker(config.checkTargets(), System.nanoTime(), carried);
+    HealthTracker tracker = new HealthTracker(config.checkTargets(), System.nanoTime(), carried);
     if (config.checkTargets().isEmpty()) {
       return new HealthChecker(tracker, null);
     }

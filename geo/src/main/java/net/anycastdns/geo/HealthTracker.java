@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The health checks' bookkeeping without any I/O or clock of its own: which targets are due at a
  * given time, which attempts have timed out, and each target's {@link RiseFall} state. Time is
- * passed in as {@link System#nanoTime()}-style nanoseconds, so tests drive it with made-up
- * instants instead of sleeping.
+ * passed in as {@link System#nanoTime()}-style nanoseconds, so tests drive it with made-up instants
+ * instead of sleeping.
  *
  * <p>One thread (the checker's) calls the mutating methods. The {@link HealthView} side is read by
  * query threads: every change publishes a new immutable snapshot through one volatile field.
@@ -84,9 +84,9 @@ final class HealthTracker implements HealthView {
   }
 
   /**
-   * The targets whose next check is due at {@code now} and that have no attempt under way; each
-   * is now in flight until {@link #finish} or its timeout, and its next check is one interval
-   * after this start.
+   * The targets whose next check is due at {@code now} and that have no attempt under way; each is
+   * now in flight until {@link #finish} or its timeout, and its next check is one interval after
+   * this start.
    */
   List<CheckTarget> startDue(long now) {
     List<CheckTarget> due = new ArrayList<>();
@@ -137,8 +137,8 @@ final class HealthTracker implements HealthView {
   }
 
   /**
-   * When something next needs doing: the earliest start of an idle target or deadline of an
-   * attempt in flight; a day after {@code now} when nothing is tracked.
+   * When something next needs doing: the earliest start of an idle target or deadline of an attempt
+   * in flight; a day after {@code now} when nothing is tracked.
    */
   long nextEvent(long now) {
     long next = now + TimeUnit.DAYS.toNanos(1);

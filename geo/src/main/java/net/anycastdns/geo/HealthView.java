@@ -8,17 +8,18 @@ import java.net.InetAddress;
  */
 public interface HealthView {
   /** Every address healthy: for a server without checks, and for {@code geo-test}. */
-  HealthView ALL_HEALTHY = new HealthView() {
-    @Override
-    public boolean healthy(String pop, InetAddress address) {
-      return true;
-    }
+  HealthView ALL_HEALTHY =
+      new HealthView() {
+        @Override
+        public boolean healthy(String pop, InetAddress address) {
+          return true;
+        }
 
-    @Override
-    public long generation() {
-      return 0;
-    }
-  };
+        @Override
+        public long generation() {
+          return 0;
+        }
+      };
 
   /** Whether {@code address} of {@code pop} passes its checks; unchecked addresses are healthy. */
   boolean healthy(String pop, InetAddress address);

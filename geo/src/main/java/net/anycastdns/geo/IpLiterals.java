@@ -12,7 +12,9 @@ import java.net.UnknownHostException;
 public final class IpLiterals {
   private IpLiterals() {}
 
-  /** The 4 or 16 octets of a literal, or null when {@code s} is not a plain IPv4 or IPv6 address. */
+  /**
+   * The 4 or 16 octets of a literal, or null when {@code s} is not a plain IPv4 or IPv6 address.
+   */
   public static byte[] parse(String s) {
     if (s == null || s.isEmpty()) {
       return null;
@@ -164,10 +166,10 @@ public final class IpLiterals {
     int v = 0;
     for (int i = 0; i < g.length(); i++) {
       char c = g.charAt(i);
-      int d = c >= '0' && c <= '9' ? c - '0'
-          : c >= 'a' && c <= 'f' ? c - 'a' + 10
-          : c >= 'A' && c <= 'F' ? c - 'A' + 10
-          : -1;
+      int d =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
       if (d < 0) {
         return -1;
       }

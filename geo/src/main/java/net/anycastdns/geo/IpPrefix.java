@@ -15,8 +15,8 @@ record IpPrefix(byte[] address, int length) {
   }
 
   /**
-   * Parses {@code text}; a CIDR with host bits set is refused, because {@code 198.51.100.7/24}
-   * is more often a typo for a /32 or for a different network than a deliberate /24.
+   * Parses {@code text}; a CIDR with host bits set is refused, because {@code 198.51.100.7/24} is
+   * more often a typo for a /32 or for a different network than a deliberate /24.
    *
    * @throws IllegalArgumentException with the reason, fit for a {@code geo.yaml:LINE:} message
    */
@@ -37,8 +37,14 @@ record IpPrefix(byte[] address, int length) {
       }
     }
     if (Bits.hasBitsBeyond(a, length)) {
-      throw new IllegalArgumentException("bad CIDR '" + text + "': host bits set (the network is "
-          + IpLiterals.format(Bits.masked(a, length)) + "/" + length + ")");
+      throw new IllegalArgumentException(
+          "bad CIDR '"
+              + text
+              + "': host bits set (the network is "
+              + IpLiterals.format(Bits.masked(a, length))
+              + "/"
+              + length
+              + ")");
     }
     return new IpPrefix(a, length);
   }

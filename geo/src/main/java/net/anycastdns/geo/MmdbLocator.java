@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Client locations from a MaxMind database of the City schema ({@code location.latitude},
- * {@code location.longitude}), GeoLite2-City or anything laid out like it.
+ * Client locations from a MaxMind database of the City schema ({@code location.latitude}, {@code
+ * location.longitude}), GeoLite2-City or anything laid out like it.
  *
- * <p>The database is read whole into memory when geo.yaml loads, so the file may be replaced
- * (by a git pull or geoipupdate) under a running server; a reload reads the new one.
+ * <p>The database is read whole into memory when geo.yaml loads, so the file may be replaced (by a
+ * git pull or geoipupdate) under a running server; a reload reads the new one.
  */
 final class MmdbLocator {
   /**
@@ -21,8 +21,8 @@ final class MmdbLocator {
    *
    * @param lat latitude in degrees, NaN when the record has no location (or there is no record)
    * @param lon longitude in degrees, NaN likewise
-   * @param prefixLength the length of the network the database's record (or empty slot) covers,
-   *     in the client's family: every address in it gets the same answer from the database
+   * @param prefixLength the length of the network the database's record (or empty slot) covers, in
+   *     the client's family: every address in it gets the same answer from the database
    */
   record Lookup(double lat, double lon, int prefixLength) {
     boolean located() {
@@ -41,15 +41,14 @@ final class MmdbLocator {
   }
 
   /**
-   * Opens a database read whole into memory: a git commit's file has no path to map, and a
-   * folder's file may be replaced by the next deployment while it is served.
+   * Opens a database read whole into memory: a git commit's file has no path to map, and a folder's
+   * file may be replaced by the next deployment while it is served.
    *
    * @param name how logs and locations name it
    * @throws IOException when it is not a MaxMind database
    */
   static MmdbLocator open(byte[] database, String name) throws IOException {
-    return new MmdbLocator(new Reader(new ByteArrayInputStream(database), new CHMCache()),
-        name);
+    return new MmdbLocator(new Reader(new ByteArrayInputStream(database), new CHMCache()), name);
   }
 
   /** Drops the database; only for a locator never handed out (its config failed to load). */

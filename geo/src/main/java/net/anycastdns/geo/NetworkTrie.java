@@ -6,13 +6,13 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
- * The {@code networks} entries of one address family as a binary trie, for the longest-prefix
- * match and for the ECS scope search.
+ * The {@code networks} entries of one address family as a binary trie, for the longest-prefix match
+ * and for the ECS scope search.
  *
- * <p>Each node knows the distinct order ids (see {@link PopOrders}) of all entries below it, so
- * the scope search asks "does anything under this branch answer differently?" by looking at a
- * handful of order ids instead of walking every entry. Nodes on a single-child chain share their
- * child's array, which keeps this to about one array per entry.
+ * <p>Each node knows the distinct order ids (see {@link PopOrders}) of all entries below it, so the
+ * scope search asks "does anything under this branch answer differently?" by looking at a handful
+ * of order ids instead of walking every entry. Nodes on a single-child chain share their child's
+ * array, which keeps this to about one array per entry.
  */
 final class NetworkTrie {
   private static final int[] NONE = new int[0];
@@ -83,8 +83,8 @@ final class NetworkTrie {
 
   /**
    * The ECS scope for a client whose answer holds on its own for the prefix {@code from} of its
-   * address (the matched entry's length, or the MaxMind record's network, or 0) except where
-   * more specific entries inside that prefix apply.
+   * address (the matched entry's length, or the MaxMind record's network, or 0) except where more
+   * specific entries inside that prefix apply.
    *
    * <p>An entry E inside the client's {@code /from} that does not contain the client leaves it at
    * the first bit {@code d} where E's network and the client's address part; E lies inside the

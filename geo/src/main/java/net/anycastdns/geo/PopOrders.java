@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PoP orders (arrays of PoP indices, nearest first) and the table of the distinct orders the
- * {@code networks} entries produce. Two entries with the same order give the same answer under
- * every health state, so the ECS scope search compares answers per order id, not per entry.
+ * PoP orders (arrays of PoP indices, nearest first) and the table of the distinct orders the {@code
+ * networks} entries produce. Two entries with the same order give the same answer under every
+ * health state, so the ECS scope search compares answers per order id, not per entry.
  */
 final class PopOrders {
   private final List<int[]> orders;
@@ -74,10 +74,12 @@ final class PopOrders {
     /** The id of {@code order}, new or already known. */
     int intern(int[] order) {
       List<Integer> key = Arrays.stream(order).boxed().toList();
-      return ids.computeIfAbsent(key, k -> {
-        orders.add(order.clone());
-        return orders.size() - 1;
-      });
+      return ids.computeIfAbsent(
+          key,
+          k -> {
+            orders.add(order.clone());
+            return orders.size() - 1;
+          });
     }
 
     PopOrders build() {

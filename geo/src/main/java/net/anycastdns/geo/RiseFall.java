@@ -12,7 +12,9 @@ record RiseFall(boolean up, int streak) {
   /** Before the first result an address counts as up: a restart must not empty the answers. */
   static final RiseFall INITIAL = new RiseFall(true, 0);
 
-  /** The state after one check: {@code fall} failures in a row go down, {@code rise} successes up. */
+  /**
+   * The state after one check: {@code fall} failures in a row go down, {@code rise} successes up.
+   */
   RiseFall next(boolean reachable, int rise, int fall) {
     if (reachable == up) {
       return streak == 0 ? this : new RiseFall(up, 0);

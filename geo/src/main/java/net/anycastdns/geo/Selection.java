@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which PoPs may answer one query type of one service under the current drain list and health:
- * the candidates (PoPs with addresses of the type), the eligible ones among them (not in
- * {@code down}, not failing), and for any PoP order the first {@code pops} eligible PoPs. The
- * chosen PoPs of each order id are remembered, as the scope search asks for them repeatedly.
+ * Which PoPs may answer one query type of one service under the current drain list and health: the
+ * candidates (PoPs with addresses of the type), the eligible ones among them (not in {@code down},
+ * not failing), and for any PoP order the first {@code pops} eligible PoPs. The chosen PoPs of each
+ * order id are remembered, as the scope search asks for them repeatedly.
  */
 final class Selection {
   private final GeoConfig config;
@@ -39,8 +39,12 @@ final class Selection {
       }
       // A service without a check has nothing to consult: its addresses are up by definition,
       // whatever checks other services run against the same address.
-      InetAddress[] up = service.check() == null ? all
-          : Arrays.stream(all).filter(a -> health.healthy(p.name(), a)).toArray(InetAddress[]::new);
+      InetAddress[] up =
+          service.check() == null
+              ? all
+              : Arrays.stream(all)
+                  .filter(a -> health.healthy(p.name(), a))
+                  .toArray(InetAddress[]::new);
       if (up.length > 0) {
         usable[p.index()] = up;
         e++;
@@ -113,8 +117,8 @@ final class Selection {
   }
 
   /**
-   * Two PoPs may list the same address (a shared front end); an RRset holds each record once
-   * (RFC 2181 section 5).
+   * Two PoPs may list the same address (a shared front end); an RRset holds each record once (RFC
+   * 2181 section 5).
    */
   private static void addDistinct(List<byte[]> out, InetAddress[] addresses) {
     for (InetAddress a : addresses) {

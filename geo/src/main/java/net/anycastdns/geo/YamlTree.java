@@ -14,9 +14,9 @@ import java.util.function.BiConsumer;
 
 /**
  * A YAML document as a tree whose every node knows its line. Jackson's own {@code JsonNode} tree
- * drops locations, and a message without its line is little help in a file that will grow, so
- * the tree is built from the streaming parser's token locations instead. Every scalar is kept as
- * its text; {@link GeoConfigReader} decides what it must be.
+ * drops locations, and a message without its line is little help in a file that will grow, so the
+ * tree is built from the streaming parser's token locations instead. Every scalar is kept as its
+ * text; {@link GeoConfigReader} decides what it must be.
  */
 final class YamlTree {
   private YamlTree() {}
@@ -79,8 +79,8 @@ final class YamlTree {
         Node value = node(p, problems);
         Entry previous = entries.putIfAbsent(key, new Entry(key, keyLine, value));
         if (previous != null) {
-          problems.accept(keyLine, "duplicate key '" + key + "' (first on line "
-              + previous.line() + ")");
+          problems.accept(
+              keyLine, "duplicate key '" + key + "' (first on line " + previous.line() + ")");
         }
       }
       return new Mapping(line, Collections.unmodifiableMap(entries));

@@ -13,14 +13,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * type, nearest first, each address once; a type no PoP has is NODATA.
  */
 class AddressTypeTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoResolver resolver;
 
   @BeforeAll
   static void load() {
-    resolver = GeoResolver.create(TestGeo.load(dir, TestGeo.POPS + """
+    resolver =
+        GeoResolver.create(
+            TestGeo.load(
+                dir,
+                TestGeo.POPS
+                    + """
         networks:
           - {cidr: 198.51.100.0/24, lat: 40.71, lon: -74.01}   # New York
         services:
@@ -40,11 +44,15 @@ class AddressTypeTest {
           v6.example.com.:
             addresses:
               iad1: ["2001:db8:1::1"]
-        """), null, HealthView.ALL_HEALTHY);
+        """),
+            null,
+            HealthView.ALL_HEALTHY);
   }
 
   @ParameterizedTest(name = "{0} type {1} -> {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       www,    1,  iad1 fra1, 192.0.2.20 192.0.2.10 192.0.2.11,   45
       www,    28, fra1 sin1, 2001:db8:f::10 2001:db8:5::30,      45
       shared, 1,  iad1 fra1, 192.0.2.99 192.0.2.20,              120
@@ -52,10 +60,12 @@ class AddressTypeTest {
       v6,     1,  -,         -,                                  30
       v6,     28, iad1,      2001:db8:1::1,                      30
       """)
-  void firstPopsWithTheType(String service, int qtype, String pops, String addresses,
-      long ttl) {
-    GeoDecision d = resolver.decide(TestGeo.service(resolver, service + ".example.com."),
-        TestGeo.client("198.51.100.7"), qtype);
+  void firstPopsWithTheType(String service, int qtype, String pops, String addresses, long ttl) {
+    GeoDecision d =
+        resolver.decide(
+            TestGeo.service(resolver, service + ".example.com."),
+            TestGeo.client("198.51.100.7"),
+            qtype);
     assertEquals(qtype, d.type());
     assertEquals(ttl, d.ttl());
     assertEquals(TestGeo.words(pops), d.pops());

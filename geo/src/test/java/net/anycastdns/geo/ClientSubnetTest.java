@@ -14,36 +14,42 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The client as given to the resolver: from an ECS option (RFC 7871 section 6), from the
- * resolver's address, or {@link ClientSubnet#NONE}, which is answered as a client of unknown
- * location with scope 0.
+ * The client as given to the resolver: from an ECS option (RFC 7871 section 6), from the resolver's
+ * address, or {@link ClientSubnet#NONE}, which is answered as a client of unknown location with
+ * scope 0.
  */
 class ClientSubnetTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoConfig config;
 
   @BeforeAll
   static void load() {
-    config = TestGeo.load(dir, TestGeo.POPS + """
+    config =
+        TestGeo.load(
+            dir,
+            TestGeo.POPS
+                + """
         networks:
           - {cidr: 0.0.0.0/0, pop: sin1}
           - {cidr: 198.51.100.0/24, lat: 48.86, lon: 2.35}
-        """ + TestGeo.WWW);
+        """
+                + TestGeo.WWW);
   }
 
   /** Source prefix 0, of either family: unknown location, scope 0, whatever the networks say. */
   @ParameterizedTest(name = "family {0}, local pop {1} -> {2}")
-  @CsvSource(nullValues = "-", textBlock = """
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
       1, -,    fra1, 'no client address (ECS source prefix 0): pops in file order'
       1, iad1, iad1, 'no client address (ECS source prefix 0): local pop iad1 first'
       2, sin1, sin1, 'no client address (ECS source prefix 0): local pop sin1 first'
       """)
   void noClientAddress(int family, String localPop, String pop, String location) {
     GeoResolver r = GeoResolver.create(config, localPop, HealthView.ALL_HEALTHY);
-    ClientSubnet none = family == 1 ? ClientSubnet.NONE
-        : new ClientSubnet(2, new byte[16], 0);
+    ClientSubnet none = family == 1 ? ClientSubnet.NONE : new ClientSubnet(2, new byte[16], 0);
     GeoDecision d = r.decide(TestGeo.service(r, "www.example.com."), none, 1);
     assertEquals(List.of(pop), d.pops());
     assertEquals(0, d.scopePrefix());
@@ -52,7 +58,9 @@ class ClientSubnetTest {
 
   /** ECS options as on the wire: the address is only as long as the prefix needs. */
   @ParameterizedTest(name = "family {0} /{1} {2} -> {3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1, 24, c63364,                           198.51.100.0/24
       1, 0,  '',                               0.0.0.0/0
       1, 32, c0000201,                         192.0.2.1/32
@@ -62,12 +70,14 @@ class ClientSubnetTest {
       2, 128, 20010db8000000000000000000000001, 2001:db8::1/128
       """)
   void fromEcs(int family, int prefix, String hex, String subnet) {
-    assertEquals(subnet, ClientSubnet.fromEcs(family, prefix, HexFormat.of().parseHex(hex))
-        .toString());
+    assertEquals(
+        subnet, ClientSubnet.fromEcs(family, prefix, HexFormat.of().parseHex(hex)).toString());
   }
 
   @ParameterizedTest(name = "family {0} /{1} {2}: {3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1, 24, c633,       'ECS address has 2 octets; source prefix 24 needs 3'
       1, 24, c6336400,   'ECS address has 4 octets; source prefix 24 needs 3'
       1, 23, c63365,     'ECS address has bits set beyond the source prefix'
@@ -76,13 +86,17 @@ class ClientSubnetTest {
       0, 0,  '',         'ECS family 0 is neither IPv4 nor IPv6'
       """)
   void malformedEcsIsRefused(int family, int prefix, String hex, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClientSubnet.fromEcs(family, prefix, HexFormat.of().parseHex(hex)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClientSubnet.fromEcs(family, prefix, HexFormat.of().parseHex(hex)));
     assertEquals(message, e.getMessage());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       192.0.2.1,         192.0.2.1/32
       2001:db8::1,       2001:db8::1/128
       ::ffff:192.0.2.1,  192.0.2.1/32
@@ -95,19 +109,25 @@ class ClientSubnetTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       family 5,           5, 4,  0
       IPv4 with 16 octets, 1, 16, 0
       prefix 33,          1, 4,  33
       negative prefix,    2, 16, -1
       """)
   void invariantsAreChecked(String what, int family, int octets, int prefix) {
-    assertThrows(IllegalArgumentException.class,
-        () -> new ClientSubnet(family, new byte[octets], prefix), what);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ClientSubnet(family, new byte[octets], prefix),
+        what);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       198.51.100.0/24, 198.51.100.0/24, true
       198.51.100.0/24, 198.51.100.0/25, false
       198.51.100.0/24, 198.51.101.0/24, false

@@ -12,15 +12,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** PoPs are ordered by great-circle (haversine) distance from the client's location. */
 class DistanceOrderingTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoResolver resolver;
 
   /** One /24 per city, a service answering every PoP so the whole order is visible. */
   @BeforeAll
   static void load() {
-    resolver = GeoResolver.create(TestGeo.load(dir, TestGeo.POPS + """
+    resolver =
+        GeoResolver.create(
+            TestGeo.load(
+                dir,
+                TestGeo.POPS
+                    + """
         networks:
           - {cidr: 10.0.1.0/24, lat: 48.86, lon: 2.35}     # Paris
           - {cidr: 10.0.2.0/24, lat: 40.71, lon: -74.01}   # New York
@@ -37,11 +41,15 @@ class DistanceOrderingTest {
               fra1: [192.0.2.10]
               iad1: [192.0.2.20]
               sin1: [192.0.2.30]
-        """), null, HealthView.ALL_HEALTHY);
+        """),
+            null,
+            HealthView.ALL_HEALTHY);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       10.0.1.9, fra1 iad1 sin1
       10.0.2.9, iad1 fra1 sin1
       10.0.3.9, sin1 fra1 iad1
@@ -52,15 +60,17 @@ class DistanceOrderingTest {
       10.0.8.9, sin1 fra1 iad1
       """)
   void nearestFirst(String client, String order) {
-    GeoDecision d = resolver.decide(TestGeo.service(resolver, "all.example.com."),
-        TestGeo.client(client), 1);
+    GeoDecision d =
+        resolver.decide(TestGeo.service(resolver, "all.example.com."), TestGeo.client(client), 1);
     assertEquals(TestGeo.words(order), d.popOrder());
     assertEquals(TestGeo.words(order), d.pops());
   }
 
   /** Known great-circle distances, within half a percent. */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       Paris-London,          48.8566,   2.3522,  51.5074,   -0.1278,   344
       Frankfurt-Dulles,      50.11,     8.68,    38.95,    -77.45,    6553
       Singapore-Sydney,       1.35,   103.82,   -33.87,    151.21,    6306
@@ -74,15 +84,17 @@ class DistanceOrderingTest {
 
   /** Equal distances keep file order, so answers do not flip between equivalent PoPs. */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       between a and b on the equator, 0,  0,  a b c
       between b and c,                0,  30, b c a
       """)
   void tiesKeepFileOrder(String what, double lat, double lon, String order) {
-    List<Pop> pops = List.of(new Pop("a", 0, 0, -10), new Pop("b", 1, 0, 10),
-        new Pop("c", 2, 0, 50));
+    List<Pop> pops =
+        List.of(new Pop("a", 0, 0, -10), new Pop("b", 1, 0, 10), new Pop("c", 2, 0, 50));
     int[] idx = PopOrders.byDistance(pops, lat, lon);
-    assertEquals(TestGeo.words(order),
-        Arrays.stream(idx).mapToObj(i -> pops.get(i).name()).toList(), what);
+    assertEquals(
+        TestGeo.words(order), Arrays.stream(idx).mapToObj(i -> pops.get(i).name()).toList(), what);
   }
 }

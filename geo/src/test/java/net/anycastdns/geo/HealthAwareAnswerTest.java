@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link HealthTracker} fed results, as the checker would.
  */
 class HealthAwareAnswerTest {
-  private static final String CONFIG = TestGeo.POPS + """
+  private static final String CONFIG =
+      TestGeo.POPS
+          + """
       networks:
         - {cidr: 198.51.100.0/24, lat: 48.86, lon: 2.35}
       services:
@@ -45,7 +47,9 @@ class HealthAwareAnswerTest {
   }
 
   @ParameterizedTest(name = "down [{0}], {1} type {2} -> {3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       -,                          www,       1,  fra1, 192.0.2.10 192.0.2.11
       192.0.2.10,                 www,       1,  fra1, 192.0.2.11
       192.0.2.10 192.0.2.11,      www,       1,  iad1, 192.0.2.20
@@ -54,14 +58,15 @@ class HealthAwareAnswerTest {
       2001:db8:f::10,             www,       1,  fra1, 192.0.2.10 192.0.2.11
       192.0.2.10 192.0.2.11,      unchecked, 1,  fra1, 192.0.2.10
       """)
-  void downAddressesAreNotAnswered(String down, String service, int qtype, String pop,
-      String answer, @TempDir Path dir) {
+  void downAddressesAreNotAnswered(
+      String down, String service, int qtype, String pop, String answer, @TempDir Path dir) {
     GeoConfig config = TestGeo.load(dir, CONFIG);
     HealthTracker health = new HealthTracker(config.checkTargets(), 0);
     failFor(health, Set.copyOf(TestGeo.words(down)), 0);
     GeoResolver r = GeoResolver.create(config, null, health);
-    GeoDecision d = r.decide(TestGeo.service(r, service + ".example.com."),
-        TestGeo.client("198.51.100.7"), qtype);
+    GeoDecision d =
+        r.decide(
+            TestGeo.service(r, service + ".example.com."), TestGeo.client("198.51.100.7"), qtype);
     assertEquals(List.of(pop), d.pops());
     assertEquals(TestGeo.words(answer), TestGeo.addresses(d));
     assertFalse(d.failOpen());

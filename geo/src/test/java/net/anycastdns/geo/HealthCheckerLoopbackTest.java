@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The checker against real sockets on loopback: fra1's address 127.0.0.1 has a listener,
- * iad1's 127.0.0.2 at the same port has none (refused) until one is opened there. Checks run
- * every 100 ms with rise 2 and fall 2, so each change shows within a fraction of a second.
+ * The checker against real sockets on loopback: fra1's address 127.0.0.1 has a listener, iad1's
+ * 127.0.0.2 at the same port has none (refused) until one is opened there. Checks run every 100 ms
+ * with rise 2 and fall 2, so each change shows within a fraction of a second.
  */
 class HealthCheckerLoopbackTest {
   private static final long PATIENCE_MS = 10_000;
@@ -31,15 +31,18 @@ class HealthCheckerLoopbackTest {
       socket = new ServerSocket();
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
-      Thread t = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (Socket s = socket.accept()) {
-            s.getInputStream().available();
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "test-listener-" + address);
+      Thread t =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try (Socket s = socket.accept()) {
+                    s.getInputStream().available();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "test-listener-" + address);
       t.setDaemon(true);
       t.start();
     }
@@ -60,7 +63,10 @@ class HealthCheckerLoopbackTest {
     InetAddress iad = InetAddress.getByName("127.0.0.2");
     Listener first = new Listener("127.0.0.1", 0);
     try {
-      GeoConfig config = TestGeo.load(dir, """
+      GeoConfig config =
+          TestGeo.load(
+              dir,
+              """
           pops:
             fra1: {lat: 50.11, lon: 8.68}
             iad1: {lat: 38.95, lon: -77.45}
@@ -70,14 +76,17 @@ class HealthCheckerLoopbackTest {
                 fra1: [127.0.0.1]
                 iad1: [127.0.0.2]
               check: {tcp: %d, interval: 100ms, timeout: 100ms, rise: 2, fall: 2}
-          """.formatted(first.port()));
+          """
+                  .formatted(first.port()));
       try (HealthChecker checker = HealthChecker.start(config)) {
         GeoResolver r = GeoResolver.create(config, "iad1", checker);
         GeoService www = TestGeo.service(r, "www.example.com.");
 
         await("127.0.0.2 refused: iad1 down", () -> !checker.healthy("iad1", iad));
         assertTrue(checker.healthy("fra1", fra), "127.0.0.1 accepts");
-        assertEquals(List.of("fra1"), r.decide(www, ClientSubnet.NONE, 1).pops(),
+        assertEquals(
+            List.of("fra1"),
+            r.decide(www, ClientSubnet.NONE, 1).pops(),
             "iad1 is local but failing");
 
         try (Listener second = new Listener("127.0.0.2", first.port())) {
@@ -111,8 +120,9 @@ class HealthCheckerLoopbackTest {
       assertTrue(checker.healthy("fra1", InetAddress.getByName("192.0.2.10")));
       assertEquals(0, checker.generation());
     }
-    assertFalse(Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().equals("geo-health-checks") && t.isAlive()));
+    assertFalse(
+        Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().equals("geo-health-checks") && t.isAlive()));
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The checker's bookkeeping on a made-up clock: when checks are due, when attempts time out,
- * how results move an address between up and down, and what query threads see. Time is in
- * milliseconds from an arbitrary start, turned into nanoseconds as the tracker takes them.
+ * The checker's bookkeeping on a made-up clock: when checks are due, when attempts time out, how
+ * results move an address between up and down, and what query threads see. Time is in milliseconds
+ * from an arbitrary start, turned into nanoseconds as the tracker takes them.
  */
 class HealthScheduleTest {
   private static final long T0 = 1_000_000_000L;
@@ -33,7 +33,9 @@ class HealthScheduleTest {
 
   /** Which targets start at each instant while every attempt finishes at once. */
   @ParameterizedTest(name = "at {0} ms: {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0,     2
       1,     0
       4999,  0
@@ -63,7 +65,9 @@ class HealthScheduleTest {
   }
 
   @ParameterizedTest(name = "expired at {0} ms: {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       999,  false
       1000, true
       """)

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Address literals: what is accepted, in which canonical form, and what is refused. */
 class IpLiteralsTest {
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       192.0.2.10,                    192.0.2.10
       0.0.0.0,                       0.0.0.0
       255.255.255.255,               255.255.255.255
@@ -29,10 +31,28 @@ class IpLiteralsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "", "192.0.2", "192.0.2.1.1", "192.0.2.256", "192.0.2.01", "192.0.2.-1", "192.0.2.1 ",
-      "www.example.com", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::",
-      "2001:db8::g", "fe80::1%eth0", ":1", "1:", "::1.2.3", "1.2.3.4::", "２001:db8::1"})
+  @ValueSource(
+      strings = {
+        "",
+        "192.0.2",
+        "192.0.2.1.1",
+        "192.0.2.256",
+        "192.0.2.01",
+        "192.0.2.-1",
+        "192.0.2.1 ",
+        "www.example.com",
+        "1:2:3:4:5:6:7",
+        "1:2:3:4:5:6:7:8:9",
+        "1::2::3",
+        "12345::",
+        "2001:db8::g",
+        "fe80::1%eth0",
+        ":1",
+        "1:",
+        "::1.2.3",
+        "1.2.3.4::",
+        "２001:db8::1"
+      })
   void refused(String text) {
     assertNull(IpLiterals.parse(text));
   }

@@ -12,14 +12,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** A client is located by the most specific {@code networks} entry holding it, IPv4 and IPv6. */
 class LongestPrefixMatchTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoResolver resolver;
 
   @BeforeAll
   static void load() {
-    resolver = GeoResolver.create(TestGeo.load(dir, TestGeo.POPS + """
+    resolver =
+        GeoResolver.create(
+            TestGeo.load(
+                dir,
+                TestGeo.POPS
+                    + """
         networks:
           - {cidr: 0.0.0.0/0, lat: 40.71, lon: -74.01}
           - {cidr: 10.0.0.0/8, lat: 48.86, lon: 2.35}
@@ -31,11 +35,16 @@ class LongestPrefixMatchTest {
           - {cidr: "2001:db8:1::/48", lat: 40.71, lon: -74.01}
           - {cidr: "2001:db8:1:2::/64", lat: 35.68, lon: 139.69}
           - {cidr: "2001:db8:1:2::3", pop: iad1}
-        """ + TestGeo.WWW), null, HealthView.ALL_HEALTHY);
+        """
+                    + TestGeo.WWW),
+            null,
+            HealthView.ALL_HEALTHY);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       10.200.1.1,           network 10.0.0.0/8 at,           fra1
       10.1.200.1,           network 10.1.0.0/16 at,          iad1
       10.1.2.100,           network 10.1.2.0/24 at,          sin1
@@ -55,8 +64,8 @@ class LongestPrefixMatchTest {
       ::ffff:10.1.2.3,      unknown: pops in file order,     fra1
       """)
   void mostSpecificEntryWins(String client, String location, String pop) {
-    GeoDecision d = resolver.decide(TestGeo.service(resolver, "www.example.com."),
-        TestGeo.client(client), 1);
+    GeoDecision d =
+        resolver.decide(TestGeo.service(resolver, "www.example.com."), TestGeo.client(client), 1);
     assertTrue(d.location().startsWith(location), d.location());
     assertEquals(List.of(pop), d.pops());
   }

@@ -13,19 +13,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Clients outside every network are located through a MaxMind City database, here one the test
- * writes itself (with 24- and 28-bit records). Networks still win over the database, and the
- * scope starts from the database record's network.
+ * writes itself (with 24- and 28-bit records). Networks still win over the database, and the scope
+ * starts from the database record's network.
  */
 class MmdbLocationTest {
-  private static final String CONFIG = TestGeo.POPS + """
+  private static final String CONFIG =
+      TestGeo.POPS
+          + """
       networks:
         - {cidr: 175.16.199.128/25, pop: fra1}
         - {cidr: 81.2.69.64/26, pop: iad1}
       mmdb: test.mmdb
-      """ + TestGeo.WWW;
+      """
+          + TestGeo.WWW;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static List<GeoResolver> resolvers;
   private static GeoResolver ipv4Only;
@@ -34,7 +36,8 @@ class MmdbLocationTest {
   static void load() throws Exception {
     resolvers = List.of(resolver(24), resolver(28));
     Path d = Files.createDirectory(dir.resolve("v4"));
-    new MmdbWriter(4, 24).city("81.2.69.0/24", "London", 51.51, -0.13)
+    new MmdbWriter(4, 24)
+        .city("81.2.69.0/24", "London", 51.51, -0.13)
         .write(d.resolve("test.mmdb"));
     ipv4Only = GeoResolver.create(TestGeo.load(d, CONFIG), "sin1", HealthView.ALL_HEALTHY);
   }
@@ -53,7 +56,9 @@ class MmdbLocationTest {
   }
 
   @ParameterizedTest(name = "{0} -> {2} /{3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       81.2.69.5,        'mmdb 51.51,-0.13 in 81.2.69.0/25',                            fra1, 26
       81.2.69.0/24,     'mmdb 51.51,-0.13 in 81.2.69.0/25',                            fra1, 26
       81.2.69.70,       'network 81.2.69.64/26 pinned to iad1',                        iad1, 26
@@ -76,7 +81,9 @@ class MmdbLocationTest {
 
   /** An IPv4-only database knows nothing of IPv6 clients: unknown, for all of IPv6 alike. */
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       81.2.69.5,        'mmdb 51.51,-0.13 in 81.2.69.0/24',   fra1, 26
       2001:db8:100::1,  'unknown: local pop sin1 first',      sin1, 0
       """)

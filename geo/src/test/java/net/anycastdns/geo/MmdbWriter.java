@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes small MaxMind DB files for tests, so no downloaded database ships with the project.
- * The format (MaxMind DB 2.0): a binary search tree of nodes with two records each (24 or 28
- * bits here), a record being a node number, the node count for "no data", or a pointer into the
- * data section after a 16-octet zero separator; then the data section; then the marker
- * {@code \xAB\xCD\xEFMaxMind.com} and the metadata map.
+ * Writes small MaxMind DB files for tests, so no downloaded database ships with the project. The
+ * format (MaxMind DB 2.0): a binary search tree of nodes with two records each (24 or 28 bits
+ * here), a record being a node number, the node count for "no data", or a pointer into the data
+ * section after a 16-octet zero separator; then the data section; then the marker {@code
+ * \xAB\xCD\xEFMaxMind.com} and the metadata map.
  */
 final class MmdbWriter {
   private static final byte[] METADATA_MARKER = {
-      (byte) 0xAB, (byte) 0xCD, (byte) 0xEF,
-      'M', 'a', 'x', 'M', 'i', 'n', 'd', '.', 'c', 'o', 'm'};
+    (byte) 0xAB, (byte) 0xCD, (byte) 0xEF, 'M', 'a', 'x', 'M', 'i', 'n', 'd', '.', 'c', 'o', 'm'
+  };
 
   /** Unsigned integers of the format's widths; a bare Java number would be ambiguous. */
   record U16(int value) {}

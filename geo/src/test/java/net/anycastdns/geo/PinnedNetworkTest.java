@@ -9,18 +9,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A network pinned to a PoP puts that PoP first, then the others by distance from it, whatever
- * the client's geography; a pinned PoP that is down gives way to the next in that order.
+ * A network pinned to a PoP puts that PoP first, then the others by distance from it, whatever the
+ * client's geography; a pinned PoP that is down gives way to the next in that order.
  */
 class PinnedNetworkTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoResolver resolver;
 
   @BeforeAll
   static void load() {
-    resolver = GeoResolver.create(TestGeo.load(dir, """
+    resolver =
+        GeoResolver.create(
+            TestGeo.load(
+                dir,
+                """
         pops:
           fra1: {lat: 50.11, lon: 8.68}
           iad1: {lat: 38.95, lon: -77.45}
@@ -42,11 +45,15 @@ class PinnedNetworkTest {
               iad1: [192.0.2.20]
               sin1: [192.0.2.30]
               ams1: [192.0.2.40]
-        """), null, HealthView.ALL_HEALTHY);
+        """),
+            null,
+            HealthView.ALL_HEALTHY);
   }
 
   @ParameterizedTest(name = "{0}: {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       203.0.113.7,     sin1 fra1 ams1 iad1, sin1 fra1
       203.0.113.200,   iad1 ams1 fra1 sin1, iad1 fra1
       198.51.100.7,    sin1 fra1 ams1 iad1, sin1 fra1
@@ -55,8 +62,8 @@ class PinnedNetworkTest {
       2001:db8:5::1,   sin1 fra1 ams1 iad1, sin1 fra1
       """)
   void pinnedPopFirstThenByDistanceFromIt(String client, String order, String answered) {
-    GeoDecision d = resolver.decide(TestGeo.service(resolver, "www.example.com."),
-        TestGeo.client(client), 1);
+    GeoDecision d =
+        resolver.decide(TestGeo.service(resolver, "www.example.com."), TestGeo.client(client), 1);
     assertEquals(TestGeo.words(order), d.popOrder());
     assertEquals(TestGeo.words(answered), d.pops());
   }

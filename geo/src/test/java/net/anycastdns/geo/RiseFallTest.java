@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RiseFallTest {
   @ParameterizedTest(name = "rise {0} fall {1}: \"{2}\" -> {3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2, 3, '',         up
       2, 3, -,          up
       2, 3, --,         up
@@ -42,7 +44,9 @@ class RiseFallTest {
 
   /** The streak counts results against the current state only. */
   @ParameterizedTest(name = "\"{0}\" -> streak {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       '',    0
       -,     1
       --,    2

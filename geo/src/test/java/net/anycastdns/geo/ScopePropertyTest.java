@@ -15,16 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The property behind the ECS scope: for random clients (fixed seed) of a config with deeply
- * nested networks, and a MaxMind database with nested records of its own, every address inside
- * the returned scope gets the same answer as the client. Addresses are sampled inside the scope:
- * its lowest and highest address and random ones.
+ * The property behind the ECS scope: for random clients (fixed seed) of a config with deeply nested
+ * networks, and a MaxMind database with nested records of its own, every address inside the
+ * returned scope gets the same answer as the client. Addresses are sampled inside the scope: its
+ * lowest and highest address and random ones.
  */
 class ScopePropertyTest {
   private static final int CLIENTS = 400;
   private static final int SAMPLES = 24;
 
-  private static final String NETWORKS = """
+  private static final String NETWORKS =
+      """
       pops:
         fra1: {lat: 50.11, lon: 8.68}
         iad1: {lat: 38.95, lon: -77.45}
@@ -70,17 +71,39 @@ class ScopePropertyTest {
             gru1: [192.0.2.5]
       """;
 
-  private static final List<String> SEEDS = List.of(
-      "10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24", "10.1.2.128/25", "10.1.2.192/26",
-      "10.1.2.3/32", "10.2.0.0/15", "10.2.3.0/24", "10.128.0.0/9", "10.200.0.0/16",
-      "10.200.128.0/17", "172.16.0.0/12", "192.168.0.0/16", "192.168.7.0/24",
-      "11.0.0.0/8", "11.64.0.0/10", "11.64.1.0/24", "100.64.0.0/10", "0.0.0.0/0",
-      "2001:db8::/32", "2001:db8:1::/48", "2001:db8:1:8000::/49", "2001:db8:1:c000::/50",
-      "2001:db8:2::/47", "2001:db8:ff00::/40", "2a00::/12", "2a00:1000::/20", "2400::/12",
-      "::/0");
+  private static final List<String> SEEDS =
+      List.of(
+          "10.0.0.0/8",
+          "10.1.0.0/16",
+          "10.1.2.0/24",
+          "10.1.2.128/25",
+          "10.1.2.192/26",
+          "10.1.2.3/32",
+          "10.2.0.0/15",
+          "10.2.3.0/24",
+          "10.128.0.0/9",
+          "10.200.0.0/16",
+          "10.200.128.0/17",
+          "172.16.0.0/12",
+          "192.168.0.0/16",
+          "192.168.7.0/24",
+          "11.0.0.0/8",
+          "11.64.0.0/10",
+          "11.64.1.0/24",
+          "100.64.0.0/10",
+          "0.0.0.0/0",
+          "2001:db8::/32",
+          "2001:db8:1::/48",
+          "2001:db8:1:8000::/49",
+          "2001:db8:1:c000::/50",
+          "2001:db8:2::/47",
+          "2001:db8:ff00::/40",
+          "2a00::/12",
+          "2a00:1000::/20",
+          "2400::/12",
+          "::/0");
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoConfig withoutMmdb;
   private static GeoConfig withMmdb;
@@ -103,17 +126,20 @@ class ScopePropertyTest {
   }
 
   @ParameterizedTest(name = "mmdb {0}, local pop {1}, seed {2}")
-  @CsvSource(nullValues = "-", textBlock = """
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
       false, -,    1
       false, sin1, 2
       true,  iad1, 3
       true,  -,    4
       """)
   void everyAddressInTheScopeGetsTheSameAnswer(boolean mmdb, String localPop, long seed) {
-    GeoResolver r = GeoResolver.create(mmdb ? withMmdb : withoutMmdb, localPop,
-        HealthView.ALL_HEALTHY);
-    List<GeoService> services = List.of(TestGeo.service(r, "www.example.com."),
-        TestGeo.service(r, "duo.example.com."));
+    GeoResolver r =
+        GeoResolver.create(mmdb ? withMmdb : withoutMmdb, localPop, HealthView.ALL_HEALTHY);
+    List<GeoService> services =
+        List.of(TestGeo.service(r, "www.example.com."), TestGeo.service(r, "duo.example.com."));
     Random random = new Random(seed);
     int narrowed = 0;
     for (int i = 0; i < CLIENTS; i++) {
@@ -142,12 +168,12 @@ class ScopePropertyTest {
     IpPrefix seed = IpPrefix.parse(SEEDS.get(random.nextInt(SEEDS.size())));
     byte[] a = seed.address();
     int max = a.length * 8;
-    int keep = random.nextInt(4) == 0 ? Math.max(0, seed.length() - 1 - random.nextInt(4))
-        : seed.length();
+    int keep =
+        random.nextInt(4) == 0 ? Math.max(0, seed.length() - 1 - random.nextInt(4)) : seed.length();
     randomizeFrom(a, keep, random);
     int[] usual = a.length == 4 ? new int[] {32, 24, 22, 20, 16, 8} : new int[] {128, 64, 56, 48};
-    int source = random.nextInt(3) == 0 ? 1 + random.nextInt(max)
-        : usual[random.nextInt(usual.length)];
+    int source =
+        random.nextInt(3) == 0 ? 1 + random.nextInt(max) : usual[random.nextInt(usual.length)];
     return new ClientSubnet(a.length == 4 ? 1 : 2, Bits.masked(a, source), source);
   }
 

@@ -15,14 +15,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * depend on the client.
  */
 class ScopeTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoConfig config;
 
   @BeforeAll
   static void load() {
-    config = TestGeo.load(dir, TestGeo.POPS + """
+    config =
+        TestGeo.load(
+            dir,
+            TestGeo.POPS
+                + """
         networks:
           - {cidr: 198.51.100.0/24, lat: 48.86, lon: 2.35}      # Paris: fra1
           - {cidr: 198.51.100.128/25, lat: 40.71, lon: -74.01}  # New York: iad1
@@ -43,7 +46,10 @@ class ScopeTest {
   }
 
   @ParameterizedTest(name = "{0} {1} local {2} -> {3} /{4}")
-  @CsvSource(nullValues = "-", textBlock = """
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
       www, 198.51.100.7,       -,    fra1,            25
       www, 198.51.100.70,      -,    fra1,            26
       www, 198.51.100.130,     -,    iad1,            26
@@ -69,8 +75,8 @@ class ScopeTest {
       """)
   void scope(String service, String client, String localPop, String pops, int scope) {
     GeoResolver r = GeoResolver.create(config, localPop, HealthView.ALL_HEALTHY);
-    GeoDecision d = r.decide(TestGeo.service(r, service + ".example.com."),
-        TestGeo.client(client), 1);
+    GeoDecision d =
+        r.decide(TestGeo.service(r, service + ".example.com."), TestGeo.client(client), 1);
     assertEquals(TestGeo.words(pops), d.pops());
     assertEquals(scope, d.scopePrefix(), d.location());
   }

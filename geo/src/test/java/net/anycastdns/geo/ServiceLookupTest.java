@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Services are found by lowercase wire name, whole or as a range of a larger buffer. */
 class ServiceLookupTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static GeoResolver resolver;
 
@@ -27,12 +26,14 @@ class ServiceLookupTest {
       yaml.append("  s").append(i).append(".example.com.: {addresses: {fra1: [192.0.2.1]}}\n");
     }
     yaml.append("  WWW.Example.COM: {addresses: {fra1: [192.0.2.2]}}\n");
-    resolver = GeoResolver.create(TestGeo.load(dir, yaml.toString()), null,
-        HealthView.ALL_HEALTHY);
+    resolver = GeoResolver.create(TestGeo.load(dir, yaml.toString()), null, HealthView.ALL_HEALTHY);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(nullValues = "-", textBlock = """
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
       www.example.com.,    www.example.com.
       s0.example.com.,     s0.example.com.
       s199.example.com.,   s199.example.com.

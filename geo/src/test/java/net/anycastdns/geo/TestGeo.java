@@ -10,7 +10,8 @@ import java.util.List;
 /** Shared fixtures: writing and loading geo.yaml, clients from text, answers as text. */
 final class TestGeo {
   /** Three PoPs far apart: Frankfurt, Washington Dulles, Singapore. */
-  static final String POPS = """
+  static final String POPS =
+      """
       pops:
         fra1: {lat: 50.11, lon: 8.68}
         iad1: {lat: 38.95, lon: -77.45}
@@ -18,7 +19,8 @@ final class TestGeo {
       """;
 
   /** A service with one IPv4 address per PoP and IPv6 at fra1 and sin1 only. */
-  static final String WWW = """
+  static final String WWW =
+      """
       services:
         www.example.com.:
           ttl: 30

@@ -25,9 +25,11 @@ import org.xbill.DNS.Type;
 /** CHAOS-class identity and version queries (RFC 4892), and refusal of what is not ours. */
 class ChaosTest {
   private static final TestServer SERVER = TestServer.of(TestServer.EXAMPLE_ORG);
-  private static final TestServer HIDDEN = TestServer.of(
-      new ServerIdentity("pop-hidden", null), TestServer.MAX_UDP,
-      TestServer.zone("example.org.", TestServer.EXAMPLE_ORG));
+  private static final TestServer HIDDEN =
+      TestServer.of(
+          new ServerIdentity("pop-hidden", null),
+          TestServer.MAX_UDP,
+          TestServer.zone("example.org.", TestServer.EXAMPLE_ORG));
 
   @ParameterizedTest(name = "{0} TXT -> {1}")
   @CsvSource({
@@ -40,8 +42,10 @@ class ChaosTest {
     "VERSION.BIND.,    anycast-dns test",
   })
   void identityAndVersion(String name, String text) {
-    for (Message q : List.of(query(name, Type.TXT, DClass.CH),
-        edns(query(name, Type.TXT, DClass.CH), 1232, false))) {
+    for (Message q :
+        List.of(
+            query(name, Type.TXT, DClass.CH),
+            edns(query(name, Type.TXT, DClass.CH), 1232, false))) {
       Message r = SERVER.udp(q).message();
       assertAll(
           () -> assertEquals(Rcode.NOERROR, r.getRcode()),
@@ -62,8 +66,8 @@ class ChaosTest {
   void identityWhenVersionHidden(String name) {
     Message r = HIDDEN.udp(query(name, Type.TXT, DClass.CH)).message();
     assertEquals(Rcode.NOERROR, r.getRcode());
-    assertEquals(List.of("pop-hidden"),
-        ((TXTRecord) r.getSection(Section.ANSWER).get(0)).getStrings());
+    assertEquals(
+        List.of("pop-hidden"), ((TXTRecord) r.getSection(Section.ANSWER).get(0)).getStrings());
   }
 
   @ParameterizedTest
@@ -78,8 +82,17 @@ class ChaosTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"authors.bind.", "server.", "bind.", ".", "id.server.example.org.",
-      "x.id.server.", "version.bind.example.", "www.example.org."})
+  @ValueSource(
+      strings = {
+        "authors.bind.",
+        "server.",
+        "bind.",
+        ".",
+        "id.server.example.org.",
+        "x.id.server.",
+        "version.bind.example.",
+        "www.example.org."
+      })
   void otherChaosNamesRefused(String name) {
     Message r = SERVER.udp(query(name, Type.TXT, DClass.CH)).message();
     assertAll(
@@ -89,8 +102,17 @@ class ChaosTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"www.example.com.", "example.", "org.", ".", "id.server.",
-      "version.bind.", "example.org.example.com.", "xexample.org."})
+  @ValueSource(
+      strings = {
+        "www.example.com.",
+        "example.",
+        "org.",
+        ".",
+        "id.server.",
+        "version.bind.",
+        "example.org.example.com.",
+        "xexample.org."
+      })
   void classInOutsideEveryZoneRefused(String name) {
     Message r = SERVER.udp(query(name, Type.A)).message();
     assertAll(

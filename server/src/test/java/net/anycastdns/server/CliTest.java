@@ -27,19 +27,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The command line through {@link Main#run}: exit statuses, and that every operator mistake is
- * one line on standard error with no stack trace.
+ * The command line through {@link Main#run}: exit statuses, and that every operator mistake is one
+ * line on standard error with no stack trace.
  */
 public class CliTest {
-  private static final String GOOD_ZONE = """
+  private static final String GOOD_ZONE =
+      """
       $TTL 3600
       @    IN SOA ns1 hostmaster 1 7200 3600 1209600 300
       @    IN NS  ns1
       ns1  IN A   192.0.2.53
       www  IN A   192.0.2.1
       """;
+
   /** Line 6: a CNAME beside other data (RFC 2181 section 10.1). */
-  private static final String CNAME_AND_OTHER_DATA = """
+  private static final String CNAME_AND_OTHER_DATA =
+      """
       $TTL 3600
       @    IN SOA ns1 hostmaster 1 7200 3600 1209600 300
       @    IN NS  ns1
@@ -47,16 +50,20 @@ public class CliTest {
       www  IN CNAME ns1
       www  IN A   192.0.2.1
       """;
+
   /** Line 5: not an IPv4 address. */
-  private static final String SYNTAX_ERROR = """
+  private static final String SYNTAX_ERROR =
+      """
       $TTL 3600
       @    IN SOA ns1 hostmaster 1 7200 3600 1209600 300
       @    IN NS  ns1
       ns1  IN A   192.0.2.53
       www  IN A   192.0.2.999
       """;
+
   /** Line 3: an NS inside the zone with no address, only a warning. */
-  private static final String MISSING_GLUE = """
+  private static final String MISSING_GLUE =
+      """
       $TTL 3600
       @    IN SOA ns1 hostmaster 1 7200 3600 1209600 300
       @    IN NS  ns1
@@ -115,11 +122,15 @@ public class CliTest {
     System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
     try {
-      int status = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Main.run(args),
-          "the command did not end: it is serving");
+      int status =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(20),
+              () -> Main.run(args),
+              "the command did not end: it is serving");
       System.out.flush();
       System.err.flush();
-      return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new Run(
+          status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -139,18 +150,20 @@ public class CliTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "--bogus                       | --bogus",
-    "serve --bogus                 | --bogus",
-    "serve --zones                 | --zones",
-    "serve --threads abc           | abc",
-    "serve --edns-udp-size big     | big",
-    "serve --hide-version maybe    | maybe",
-    "check --bogus x               | --bogus",
-    "check                         | DIR",
-    "check a b                     | b",
-    "frobnicate                    | frobnicate",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--bogus                       | --bogus",
+        "serve --bogus                 | --bogus",
+        "serve --zones                 | --zones",
+        "serve --threads abc           | abc",
+        "serve --edns-udp-size big     | big",
+        "serve --hide-version maybe    | maybe",
+        "check --bogus x               | --bogus",
+        "check                         | DIR",
+        "check a b                     | b",
+        "frobnicate                    | frobnicate",
+      })
   void badArgumentsAreOneLine(String args, String named) {
     String line = run(args.split(" ")).usageError();
     assertTrue(line.contains(named), line);
@@ -168,21 +181,23 @@ public class CliTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "999.1.1.1:53       | not an IPv4 address: 999.1.1.1",
-    "256.0.0.1:53       | not an IPv4 address",
-    "1.2.3:53           | not an IPv4 address",
-    "127.0.0.1.:53      | not an IPv4 address",
-    "127.0.0.1:99999    | port out of range",
-    "127.0.0.1:-1       | port out of range",
-    "127.0.0.1:http     | port is not a number",
-    "127.0.0.1          | expected HOST:PORT",
-    "::1:53             | brackets",
-    "2001:db8::1:53     | brackets",
-    "[::1]53            | expected [IPV6]:PORT",
-    "[::1               | expected [IPV6]:PORT",
-    ":53                | no host",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "999.1.1.1:53       | not an IPv4 address: 999.1.1.1",
+        "256.0.0.1:53       | not an IPv4 address",
+        "1.2.3:53           | not an IPv4 address",
+        "127.0.0.1.:53      | not an IPv4 address",
+        "127.0.0.1:99999    | port out of range",
+        "127.0.0.1:-1       | port out of range",
+        "127.0.0.1:http     | port is not a number",
+        "127.0.0.1          | expected HOST:PORT",
+        "::1:53             | brackets",
+        "2001:db8::1:53     | brackets",
+        "[::1]53            | expected [IPV6]:PORT",
+        "[::1               | expected [IPV6]:PORT",
+        ":53                | no host",
+      })
   void badListenAddresses(String listen, String why) {
     // The zone folder does not exist either: should the address be taken, the run still ends.
     String line = run("serve", "--zones", missing(), "--listen", listen).usageError();
@@ -191,14 +206,16 @@ public class CliTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "--edns-udp-size 100        | edns-udp-size",
-    "--edns-udp-size 4097       | edns-udp-size",
-    "--tcp-idle-timeout 10x     | tcp-idle-timeout",
-    "--tcp-idle-timeout -1s     | tcp-idle-timeout",
-    "--threads 0                | threads",
-    "--tcp-max-connections 0    | tcp-max-connections",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--edns-udp-size 100        | edns-udp-size",
+        "--edns-udp-size 4097       | edns-udp-size",
+        "--tcp-idle-timeout 10x     | tcp-idle-timeout",
+        "--tcp-idle-timeout -1s     | tcp-idle-timeout",
+        "--threads 0                | threads",
+        "--tcp-max-connections 0    | tcp-max-connections",
+      })
   void badSettings(String args, String named) {
     String[] settings = args.split(" ");
     String[] all = new String[settings.length + 4];
@@ -216,11 +233,21 @@ public class CliTest {
     Path zones = folder("zones", "example.org.zone", GOOD_ZONE);
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     try (ServerSocket tcp = new ServerSocket(0, 1, loopback);
-        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, tcp.getLocalPort()))) {
+        DatagramSocket udp =
+            new DatagramSocket(new InetSocketAddress(loopback, tcp.getLocalPort()))) {
       assertEquals(tcp.getLocalPort(), udp.getLocalPort());
       String listen = "127.0.0.1:" + tcp.getLocalPort();
-      Run r = run("serve", "--zones", zones.toString(), "--listen", listen, "--threads", "1",
-          "--http", "127.0.0.1:0");
+      Run r =
+          run(
+              "serve",
+              "--zones",
+              zones.toString(),
+              "--listen",
+              listen,
+              "--threads",
+              "1",
+              "--http",
+              "127.0.0.1:0");
       assertEquals(2, r.status(), r.err());
       assertNoStackTrace(r.err());
       List<String> lines = r.errLines().stream().filter(l -> l.contains("cannot listen")).toList();
@@ -238,8 +265,17 @@ public class CliTest {
     try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
       port = udp.getLocalPort();
       String listen = "127.0.0.1:" + port;
-      Run r = run("serve", "--zones", zones.toString(), "--listen", listen, "--threads", "1",
-          "--http", "127.0.0.1:0");
+      Run r =
+          run(
+              "serve",
+              "--zones",
+              zones.toString(),
+              "--listen",
+              listen,
+              "--threads",
+              "1",
+              "--http",
+              "127.0.0.1:0");
       assertEquals(2, r.status(), r.err());
       assertNoStackTrace(r.err());
       List<String> lines = r.errLines().stream().filter(l -> l.contains("cannot listen")).toList();
@@ -256,8 +292,15 @@ public class CliTest {
 
   @Test
   void checkReportsEachProblemAsPathLineMessage() throws IOException {
-    Path dir = folder("mixed", "example.org.zone", GOOD_ZONE,
-        "cname.org.zone", CNAME_AND_OTHER_DATA, "syntax.org.zone", SYNTAX_ERROR);
+    Path dir =
+        folder(
+            "mixed",
+            "example.org.zone",
+            GOOD_ZONE,
+            "cname.org.zone",
+            CNAME_AND_OTHER_DATA,
+            "syntax.org.zone",
+            SYNTAX_ERROR);
     Run r = run("check", dir.toString());
     assertEquals(1, r.status(), r.out() + r.err());
     assertNoStackTrace(r.out() + r.err());
@@ -275,8 +318,15 @@ public class CliTest {
 
   @Test
   void checkOfAGoodFolder() throws IOException {
-    Path dir = folder("good", "example.org.zone", GOOD_ZONE, "example.net.zone", GOOD_ZONE,
-        "README", "not a zone");
+    Path dir =
+        folder(
+            "good",
+            "example.org.zone",
+            GOOD_ZONE,
+            "example.net.zone",
+            GOOD_ZONE,
+            "README",
+            "not a zone");
     Run r = run("check", dir.toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertEquals("", r.out());
@@ -301,7 +351,8 @@ public class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"serve --help", "check --help", "--help", "help serve", "help check", "serve -h"})
+  @ValueSource(
+      strings = {"serve --help", "check --help", "--help", "help serve", "help check", "serve -h"})
   void help(String args) {
     Run r = run(args.split(" "));
     assertEquals(0, r.status(), r.err());
@@ -312,9 +363,24 @@ public class CliTest {
   @Test
   void serveHelpListsEveryOption() {
     String out = run("serve", "--help").out();
-    for (String option : List.of("--zones", "--listen", "--config", "--identity", "--server-version",
-        "--hide-version", "--edns-udp-size", "--tcp-idle-timeout", "--tcp-max-connections", "--threads",
-        "--zones-git", "--git-branch", "--git-path", "--git-poll", "--git-dir", "--serial-policy")) {
+    for (String option :
+        List.of(
+            "--zones",
+            "--listen",
+            "--config",
+            "--identity",
+            "--server-version",
+            "--hide-version",
+            "--edns-udp-size",
+            "--tcp-idle-timeout",
+            "--tcp-max-connections",
+            "--threads",
+            "--zones-git",
+            "--git-branch",
+            "--git-path",
+            "--git-poll",
+            "--git-dir",
+            "--serial-policy")) {
       assertTrue(out.contains(option), option + " missing from\n" + out);
     }
   }
@@ -328,7 +394,10 @@ public class CliTest {
 
   @Test
   void configWithAnUnknownKey() throws IOException {
-    Path config = Files.writeString(tmp.resolve("serve.yaml"), """
+    Path config =
+        Files.writeString(
+            tmp.resolve("serve.yaml"),
+            """
         zones: /nonexistent
         listn: ["127.0.0.1:5353"]
         """);
@@ -339,17 +408,21 @@ public class CliTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "threads: many                    | \"many\"",
-    "'listen: [\"127.0.0.1:99999\"]'  | port out of range",
-    "'tcp-idle-timeout: soon'         | tcp-idle-timeout",
-    "'zones: [a, b'                   | serve.yaml",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "threads: many                    | \"many\"",
+        "'listen: [\"127.0.0.1:99999\"]'  | port out of range",
+        "'tcp-idle-timeout: soon'         | tcp-idle-timeout",
+        "'zones: [a, b'                   | serve.yaml",
+      })
   void configWithABadValue(String yaml, String named) throws IOException {
-    Path config = Files.writeString(tmp.resolve("serve.yaml"), yaml + "\nzones: " + missing() + "\n");
+    Path config =
+        Files.writeString(tmp.resolve("serve.yaml"), yaml + "\nzones: " + missing() + "\n");
     String line = run("serve", "--config", config.toString()).usageError();
     assertTrue(line.contains(named), line);
-    assertTrue(line.matches(".*\\(line \\d+\\)$") || !line.contains("serve.yaml"), "says where: " + line);
+    assertTrue(
+        line.matches(".*\\(line \\d+\\)$") || !line.contains("serve.yaml"), "says where: " + line);
   }
 
   @Test
@@ -369,10 +442,20 @@ public class CliTest {
 
   @Test
   void flagsOverrideTheConfig() throws IOException {
-    Path config = Files.writeString(tmp.resolve("serve.yaml"), "zones: " + missing() + "\n"
-        + "listen: [\"127.0.0.1:99999\"]\n");
-    String line = run("serve", "--config", config.toString(), "--listen", "127.0.0.1:0",
-        "--zones", missing() + "-too").usageError();
+    Path config =
+        Files.writeString(
+            tmp.resolve("serve.yaml"),
+            "zones: " + missing() + "\n" + "listen: [\"127.0.0.1:99999\"]\n");
+    String line =
+        run(
+                "serve",
+                "--config",
+                config.toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--zones",
+                missing() + "-too")
+            .usageError();
     assertTrue(line.contains(missing() + "-too"), line);
   }
 }

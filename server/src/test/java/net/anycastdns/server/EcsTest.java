@@ -28,7 +28,9 @@ import org.xbill.DNS.Type;
  * client (section 7.2.1); a malformed option is FORMERR (sections 6 and 7.2.1).
  */
 class EcsTest {
-  private static final TestServer SERVER = TestServer.of("""
+  private static final TestServer SERVER =
+      TestServer.of(
+          """
       $TTL 3600
       @     IN SOA   ns1 hostmaster 2024010101 7200 3600 1209600 300
       @     IN NS    ns1
@@ -52,8 +54,9 @@ class EcsTest {
     "www.example.org.,        A,    IN,    0.0.0.0,        0,      NOERROR",
     "www.example.org.,        A,    IN,    ::,             0,      NOERROR",
   })
-  void everyResponseEchoesTheOptionWithScopeZero(String name, String type, String dclass,
-      String address, int source, String rcode) throws Exception {
+  void everyResponseEchoesTheOptionWithScopeZero(
+      String name, String type, String dclass, String address, int source, String rcode)
+      throws Exception {
     ClientSubnetOption sent = new ClientSubnetOption(source, InetAddress.getByName(address));
     Message q = edns(query(name, Type.value(type), DClass.value(dclass)), 1232, false, sent);
     Message r = SERVER.udp(q).message();
@@ -81,8 +84,12 @@ class EcsTest {
   })
   void malformedOptionIsFormErrWithoutOpt(String why, String hex) {
     byte[] data = HexFormat.of().parseHex(hex);
-    Message q = edns(query("www.example.org.", Type.A), 1232, false,
-        new GenericEDNSOption(EDNSOption.Code.CLIENT_SUBNET, data));
+    Message q =
+        edns(
+            query("www.example.org.", Type.A),
+            1232,
+            false,
+            new GenericEDNSOption(EDNSOption.Code.CLIENT_SUBNET, data));
     TestServer.Response resp = SERVER.udp(q);
     assertEquals(Rcode.FORMERR, resp.message().getRcode(), why);
     assertNull(resp.message().getOPT(), "no OPT after FORMERR");

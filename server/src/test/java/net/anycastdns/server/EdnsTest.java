@@ -36,7 +36,9 @@ import org.xbill.DNS.Type;
 
 /** EDNS(0), RFC 6891, with DO (RFC 3225) and NSID (RFC 5001). */
 class EdnsTest {
-  private static final String ZONE = TestServer.EXAMPLE_ORG + """
+  private static final String ZONE =
+      TestServer.EXAMPLE_ORG
+          + """
       $GENERATE 1-20 twenty A 198.51.100.$
       $GENERATE 1-49 many   A 203.0.113.$
       """;
@@ -59,7 +61,8 @@ class EdnsTest {
     Message r = SERVER.udp(query(name, type, dclass)).message();
     assertEquals(rcode, r.getRcode());
     assertNull(r.getOPT());
-    assertEquals(0, r.getSection(Section.ADDITIONAL).stream().filter(x -> x.getType() == Type.OPT).count());
+    assertEquals(
+        0, r.getSection(Section.ADDITIONAL).stream().filter(x -> x.getType() == Type.OPT).count());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -73,9 +76,15 @@ class EdnsTest {
         () -> assertEquals(TestServer.MAX_UDP, opt.getPayloadSize(), "our payload size"),
         () -> assertEquals(0, opt.getVersion(), "version"),
         () -> assertEquals(0, opt.getExtendedRcode(), "extended rcode"),
-        () -> assertTrue(opt.getName().isAbsolute() && opt.getName().labels() == 1, "owned by root"),
-        () -> assertEquals(1, r.getSection(Section.ADDITIONAL).stream()
-            .filter(x -> x.getType() == Type.OPT).count(), "one OPT"));
+        () ->
+            assertTrue(opt.getName().isAbsolute() && opt.getName().labels() == 1, "owned by root"),
+        () ->
+            assertEquals(
+                1,
+                r.getSection(Section.ADDITIONAL).stream()
+                    .filter(x -> x.getType() == Type.OPT)
+                    .count(),
+                "one OPT"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -109,7 +118,8 @@ class EdnsTest {
   @ParameterizedTest(name = "version {0}")
   @ValueSource(ints = {1, 2, 255})
   void unknownVersionIsBadvers(int version) {
-    TestServer.Response resp = SERVER.udp(edns(query("www.example.org.", Type.A), 1232, version, true));
+    TestServer.Response resp =
+        SERVER.udp(edns(query("www.example.org.", Type.A), 1232, version, true));
     Message r = resp.message();
     OPTRecord opt = r.getOPT();
     assertNotNull(opt, "BADVERS comes with OPT");
@@ -128,8 +138,15 @@ class EdnsTest {
 
   @Test
   void unknownOptionNotEchoed() {
-    Message r = SERVER.udp(edns(query("www.example.org.", Type.A), 1232, false,
-        new GenericEDNSOption(65001, new byte[] {1, 2, 3, 4}))).message();
+    Message r =
+        SERVER
+            .udp(
+                edns(
+                    query("www.example.org.", Type.A),
+                    1232,
+                    false,
+                    new GenericEDNSOption(65001, new byte[] {1, 2, 3, 4})))
+            .message();
     assertEquals(Rcode.NOERROR, r.getRcode());
     assertEquals(List.of(), r.getOPT().getOptions());
   }
@@ -137,14 +154,23 @@ class EdnsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("outcomes")
   void nsidAnsweredWithTheIdentity(String what, String name, int type, int dclass, int rcode) {
-    Message r = SERVER.udp(edns(query(name, type, dclass), 1232, false,
-        new GenericEDNSOption(65001, new byte[] {9}), new NSIDOption(new byte[0]))).message();
+    Message r =
+        SERVER
+            .udp(
+                edns(
+                    query(name, type, dclass),
+                    1232,
+                    false,
+                    new GenericEDNSOption(65001, new byte[] {9}),
+                    new NSIDOption(new byte[0])))
+            .message();
     assertEquals(rcode, r.getRcode());
     List<EDNSOption> options = r.getOPT().getOptions();
     assertEquals(1, options.size(), options.toString());
     NSIDOption nsid = assertInstanceOf(NSIDOption.class, options.get(0));
     byte[] wire = nsid.toWire(); // code, length, data
-    assertArrayEquals(TestServer.IDENTITY.getBytes(StandardCharsets.UTF_8),
+    assertArrayEquals(
+        TestServer.IDENTITY.getBytes(StandardCharsets.UTF_8),
         Arrays.copyOfRange(wire, 4, wire.length));
   }
 
@@ -158,14 +184,16 @@ class EdnsTest {
 
   @Test
   void nsidOnTcpToo() {
-    Message r = SERVER.tcp(edns(query("www.example.org.", Type.A), 1232, false,
-        new NSIDOption(new byte[0]))).message();
+    Message r =
+        SERVER
+            .tcp(edns(query("www.example.org.", Type.A), 1232, false, new NSIDOption(new byte[0])))
+            .message();
     assertEquals(1, r.getOPT().getOptions(EDNSOption.Code.NSID).size());
   }
 
   /**
-   * RFC 6891 section 6.2.5: a payload size below 512 is treated as 512. "twenty" (about 370
-   * octets) fits in 512 and not in the size given; "many" (about 830) fits in neither.
+   * RFC 6891 section 6.2.5: a payload size below 512 is treated as 512. "twenty" (about 370 octets)
+   * fits in 512 and not in the size given; "many" (about 830) fits in neither.
    */
   @ParameterizedTest(name = "payload {0}, {1}")
   @CsvSource({

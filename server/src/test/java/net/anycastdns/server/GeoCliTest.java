@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The command line around GeoDNS: {@code check} reads geo.yaml; {@code geo-test}. */
 class GeoCliTest {
-  private static final String ZONE = """
+  private static final String ZONE =
+      """
       $TTL 3600
       @     IN SOA   ns1 hostmaster 2024010101 7200 3600 1209600 300
       @     IN NS    ns1
@@ -23,7 +24,8 @@ class GeoCliTest {
       lab   IN NS    ns.lab
       ns.lab IN A    192.0.2.54
       """;
-  private static final String GEO = """
+  private static final String GEO =
+      """
       pops:
         fra1: {lat: 50.11, lon: 8.68}
         sin1: {lat: 1.35, lon: 103.82}
@@ -53,11 +55,13 @@ class GeoCliTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "www.example.com.  | CNAME",
-    "host.lab.example.com. | delegation",
-    "www.example.net.  | no served zone",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "www.example.com.  | CNAME",
+        "host.lab.example.com. | delegation",
+        "www.example.net.  | no served zone",
+      })
   void checkReportsServiceNamesWhereNoGeoAnswerCanStand(String name, String why)
       throws IOException {
     CliTest.Run r = CliTest.run("check", folder(GEO.replace("geo.example.com.", name)).toString());
@@ -71,8 +75,11 @@ class GeoCliTest {
 
   @Test
   void checkReportsFileProblemsWithLines() throws IOException {
-    CliTest.Run r = CliTest.run("check", folder(GEO.replace("198.51.100.0/24", "198.51.100.1/24")
-        .replace("sin1: [", "ams1: [")).toString());
+    CliTest.Run r =
+        CliTest.run(
+            "check",
+            folder(GEO.replace("198.51.100.0/24", "198.51.100.1/24").replace("sin1: [", "ams1: ["))
+                .toString());
     assertEquals(1, r.status());
     assertEquals(2, r.outLines().size(), r.out());
     assertTrue(r.outLines().stream().allMatch(l -> l.matches(".*geo\\.yaml:\\d+: .*")), r.out());
@@ -84,10 +91,19 @@ class GeoCliTest {
     "198.51.100.9/24, AAAA, sin1, 2001:db8:5::30, /0",
     "192.0.2.1,       A,    sin1, 192.0.2.30,     ''",
   })
-  void geoTestShowsLocationOrderAnswerAndScope(String client, String type, String answered,
-      String address, String scope) throws IOException {
-    CliTest.Run r = CliTest.run("geo-test", "--zones", folder(GEO).toString(), "--pop", "sin1",
-        client, "geo.example.com", type);
+  void geoTestShowsLocationOrderAnswerAndScope(
+      String client, String type, String answered, String address, String scope)
+      throws IOException {
+    CliTest.Run r =
+        CliTest.run(
+            "geo-test",
+            "--zones",
+            folder(GEO).toString(),
+            "--pop",
+            "sin1",
+            client,
+            "geo.example.com",
+            type);
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("answered:  " + answered), r.out());
     assertTrue(r.out().contains(" IN " + type + " " + address), r.out());
@@ -98,8 +114,9 @@ class GeoCliTest {
 
   @Test
   void geoTestRefusesANameThatIsNoService() throws IOException {
-    String line = CliTest.run("geo-test", "--zones", folder(GEO).toString(), "192.0.2.1",
-        "www.example.com").usageError();
+    String line =
+        CliTest.run("geo-test", "--zones", folder(GEO).toString(), "192.0.2.1", "www.example.com")
+            .usageError();
     assertTrue(line.contains("not a service"), line);
   }
 }

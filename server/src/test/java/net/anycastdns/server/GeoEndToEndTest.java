@@ -12,8 +12,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import net.anycastdns.geo.GeoResolver;
 import net.anycastdns.geo.HealthChecker;
@@ -48,14 +48,16 @@ import org.xbill.DNS.Type;
  */
 @Timeout(60)
 class GeoEndToEndTest {
-  private static final String ZONE = """
+  private static final String ZONE =
+      """
       $TTL 3600
       @     IN SOA   ns1 hostmaster 2024010101 7200 3600 1209600 300
       @     IN NS    ns1
       ns1   IN A     192.0.2.53
       geo   IN TXT   "zone data beside the geo answers"
       """;
-  private static final String GEO = """
+  private static final String GEO =
+      """
       pops:
         fra1: {lat: 50.11, lon: 8.68}
         iad1: {lat: 38.95, lon: -77.45}
@@ -99,11 +101,17 @@ class GeoEndToEndTest {
     zoneHolder.publish(zones);
     GeoResolverHolder geoHolder = new GeoResolverHolder();
     geoHolder.publish(zones, GeoResolver.create(loaded.config(), pop, health));
-    QueryProcessor processor = new QueryProcessor(zoneHolder, geoHolder,
-        new ResponseAssembler(new ServerIdentity("geo-test", null), 1232));
-    server = new DnsServer(new ServerSettings(
-        List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), 1,
-        Duration.ofSeconds(5), 10), processor);
+    QueryProcessor processor =
+        new QueryProcessor(
+            zoneHolder,
+            geoHolder,
+            new ResponseAssembler(new ServerIdentity("geo-test", null), 1232));
+    server =
+        new DnsServer(
+            new ServerSettings(
+                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), 1,
+                Duration.ofSeconds(5), 10),
+            processor);
     server.start();
     return server.boundAddresses().get(0);
   }
@@ -119,20 +127,22 @@ class GeoEndToEndTest {
     "2001:db8:100::/56,     A,    tcp,       192.0.2.20,      48",
     "0.0.0.0/0,             A,    udp,       192.0.2.20,      0",
   })
-  void answersTheClientSubnetWithItsScope(String subnet, String type, String transport,
-      String answer, int scope) throws Exception {
+  void answersTheClientSubnetWithItsScope(
+      String subnet, String type, String transport, String answer, int scope) throws Exception {
     InetSocketAddress address = serve(ZONE, GEO, "iad1");
     String[] parts = subnet.split("/");
-    ClientSubnetOption ecs = new ClientSubnetOption(Integer.parseInt(parts[1]),
-        InetAddress.getByName(parts[0]));
+    ClientSubnetOption ecs =
+        new ClientSubnetOption(Integer.parseInt(parts[1]), InetAddress.getByName(parts[0]));
     Message q = edns(query("geo.example.com.", Type.value(type)), 1232, false, ecs);
-    Message r = transport.equals("udp") ? UdpTcpEndToEndTest.udp(address, q)
-        : UdpTcpEndToEndTest.tcp(address, q);
+    Message r =
+        transport.equals("udp")
+            ? UdpTcpEndToEndTest.udp(address, q)
+            : UdpTcpEndToEndTest.tcp(address, q);
     assertEquals(Rcode.NOERROR, r.getRcode());
     assertEquals(ips(answer), addresses(r));
     assertEquals(30, r.getSection(Section.ANSWER).get(0).getTTL());
-    ClientSubnetOption echoed = (ClientSubnetOption)
-        r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).get(0);
+    ClientSubnetOption echoed =
+        (ClientSubnetOption) r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).get(0);
     assertEquals(Integer.parseInt(parts[1]), echoed.getSourcePrefixLength());
     assertEquals(scope, echoed.getScopePrefixLength());
   }
@@ -141,7 +151,8 @@ class GeoEndToEndTest {
   void withoutEcsTheResolverIsTheClientAndNoScopeIsSent() throws Exception {
     // 127.0.0.1 is in no network: an unknown client gets this PoP first.
     InetSocketAddress address = serve(ZONE, GEO, "sin1");
-    Message r = UdpTcpEndToEndTest.udp(address, edns(query("geo.example.com.", Type.A), 1232, false));
+    Message r =
+        UdpTcpEndToEndTest.udp(address, edns(query("geo.example.com.", Type.A), 1232, false));
     assertEquals(ips("192.0.2.30"), addresses(r));
     assertEquals(0, r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).size());
     Message plain = UdpTcpEndToEndTest.udp(address, query("geo.example.com.", Type.A));
@@ -153,11 +164,14 @@ class GeoEndToEndTest {
   void otherTypesAtAServiceNameComeFromTheZoneWithScopeZero() throws Exception {
     InetSocketAddress address = serve(ZONE, GEO, "iad1");
     ClientSubnetOption ecs = new ClientSubnetOption(24, InetAddress.getByName("198.51.100.0"));
-    Message r = UdpTcpEndToEndTest.udp(address,
-        edns(query("geo.example.com.", Type.TXT), 1232, false, ecs));
+    Message r =
+        UdpTcpEndToEndTest.udp(
+            address, edns(query("geo.example.com.", Type.TXT), 1232, false, ecs));
     assertEquals(Type.TXT, r.getSection(Section.ANSWER).get(0).getType());
-    assertEquals(0, ((ClientSubnetOption)
-        r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).get(0)).getScopePrefixLength());
+    assertEquals(
+        0,
+        ((ClientSubnetOption) r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).get(0))
+            .getScopePrefixLength());
   }
 
   @Test
@@ -165,7 +179,8 @@ class GeoEndToEndTest {
     // fra1's address has nothing listening; iad1's does. A Paris client is nearest to fra1.
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       int port = listener.getLocalPort();
-      String geo = """
+      String geo =
+          """
           pops:
             fra1: {lat: 50.11, lon: 8.68}
             iad1: {lat: 38.95, lon: -77.45}
@@ -178,7 +193,8 @@ class GeoEndToEndTest {
                 fra1: [127.0.0.2]
                 iad1: [127.0.0.1]
               check: {tcp: %d, interval: 200ms, timeout: 150ms, rise: 1, fall: 1}
-          """.formatted(port);
+          """
+              .formatted(port);
       InetSocketAddress address = serve(ZONE, geo, "fra1");
       ClientSubnetOption paris = new ClientSubnetOption(24, InetAddress.getByName("198.51.100.0"));
       Message q = edns(query("geo.example.com.", Type.A), 1232, false, paris);

@@ -33,16 +33,24 @@ class HeaderFlagsTest {
   static Stream<Arguments> outcomes() {
     return Stream.of(
         Arguments.of("answer", query("www.example.org.", Type.A), Rcode.NOERROR, true),
-        Arguments.of("answer after CNAME", query("alias.example.org.", Type.A), Rcode.NOERROR, true),
+        Arguments.of(
+            "answer after CNAME", query("alias.example.org.", Type.A), Rcode.NOERROR, true),
         Arguments.of("nodata", query("www.example.org.", Type.MX), Rcode.NOERROR, true),
         Arguments.of("nxdomain", query("nope.example.org.", Type.A), Rcode.NXDOMAIN, true),
-        Arguments.of("referral below cut", query("host.sub.example.org.", Type.A), Rcode.NOERROR, false),
+        Arguments.of(
+            "referral below cut", query("host.sub.example.org.", Type.A), Rcode.NOERROR, false),
         Arguments.of("referral at cut", query("sub.example.org.", Type.NS), Rcode.NOERROR, false),
         Arguments.of("refused: no zone", query("www.example.com.", Type.A), Rcode.REFUSED, false),
         Arguments.of("refused: AXFR", query("example.org.", Type.AXFR), Rcode.REFUSED, false),
-        Arguments.of("refused: class HS", query("www.example.org.", Type.A, DClass.HS), Rcode.REFUSED, false),
-        Arguments.of("chaos identity", query("id.server.", Type.TXT, DClass.CH), Rcode.NOERROR, true),
-        Arguments.of("chaos refused", query("authors.bind.", Type.TXT, DClass.CH), Rcode.REFUSED, false));
+        Arguments.of(
+            "refused: class HS",
+            query("www.example.org.", Type.A, DClass.HS),
+            Rcode.REFUSED,
+            false),
+        Arguments.of(
+            "chaos identity", query("id.server.", Type.TXT, DClass.CH), Rcode.NOERROR, true),
+        Arguments.of(
+            "chaos refused", query("authors.bind.", Type.TXT, DClass.CH), Rcode.REFUSED, false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -96,8 +104,12 @@ class HeaderFlagsTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 0x00ff, 0x1234, 0x8000, 0xffff})
   void idEchoed(int id) {
-    assertEquals(id, SERVER.udp(withId(query("www.example.org.", Type.A), id)).message().getHeader().getID());
-    assertEquals(id, SERVER.udp(withId(query("www.example.com.", Type.A), id)).message().getHeader().getID());
+    assertEquals(
+        id,
+        SERVER.udp(withId(query("www.example.org.", Type.A), id)).message().getHeader().getID());
+    assertEquals(
+        id,
+        SERVER.udp(withId(query("www.example.com.", Type.A), id)).message().getHeader().getID());
   }
 
   @ParameterizedTest
@@ -118,7 +130,8 @@ class HeaderFlagsTest {
     assertEquals(DClass.IN, r.getQuestion().getDClass());
     // Byte for byte: the question section is the client's.
     int qlen = name.length() + 1 + 4;
-    assertArrayEquals(Arrays.copyOfRange(resp.request(), 12, 12 + qlen),
+    assertArrayEquals(
+        Arrays.copyOfRange(resp.request(), 12, 12 + qlen),
         Arrays.copyOfRange(resp.wire(), 12, 12 + qlen));
   }
 

@@ -45,121 +45,305 @@ class MalformedQueryTest {
     byte[] www = name("www", "example", "org");
     byte[] outside = name("www", "example", "com");
     return Stream.of(
-        row("well-formed control query", packet(0, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
+        row(
+            "well-formed control query",
+            packet(0, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
             new Expect(Rcode.NOERROR, 1, false, 0)),
-        row("well-formed control query with OPT", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[0])), new Expect(Rcode.NOERROR, 1, true, 0)),
-
+        row(
+            "well-formed control query with OPT",
+            packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1).add(opt(1232, 0, new byte[0])),
+            new Expect(Rcode.NOERROR, 1, true, 0)),
         row("empty", new Packet(), Expect.dropped()),
         row("one octet", new Packet().add(new byte[] {0x12}), Expect.dropped()),
         row("11 octets", new Packet().add(new byte[11]), Expect.dropped()),
-        row("a response (QR set)", packet(QR, 1, 0, 0, 0).add(www).u16(Type.A).u16(1), Expect.dropped()),
-        row("a response header only", packet(QR, 0, 0, 0, 0), Expect.dropped()),
-        row("a response with garbage", packet(QR | 0x7800, 9, 9, 9, 9).add(new byte[] {1, 2, 3}),
+        row(
+            "a response (QR set)",
+            packet(QR, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
             Expect.dropped()),
-
+        row("a response header only", packet(QR, 0, 0, 0, 0), Expect.dropped()),
+        row(
+            "a response with garbage",
+            packet(QR | 0x7800, 9, 9, 9, 9).add(new byte[] {1, 2, 3}),
+            Expect.dropped()),
         row("qdcount 0", packet(0, 0, 0, 0, 0), Expect.formerr(0)),
-        row("qdcount 0 with a question after it", packet(0, 0, 0, 0, 0).add(www).u16(Type.A).u16(1),
+        row(
+            "qdcount 0 with a question after it",
+            packet(0, 0, 0, 0, 0).add(www).u16(Type.A).u16(1),
             Expect.formerr(0)),
-        row("qdcount 2", packet(0, 2, 0, 0, 0).add(www).u16(Type.A).u16(1).add(www).u16(Type.AAAA).u16(1),
+        row(
+            "qdcount 2",
+            packet(0, 2, 0, 0, 0).add(www).u16(Type.A).u16(1).add(www).u16(Type.AAAA).u16(1),
             Expect.formerr(0)),
-        row("qdcount 65535", packet(0, 0xffff, 0, 0, 0).add(www).u16(Type.A).u16(1), Expect.formerr(0)),
+        row(
+            "qdcount 65535",
+            packet(0, 0xffff, 0, 0, 0).add(www).u16(Type.A).u16(1),
+            Expect.formerr(0)),
         row("qdcount 1 and no question", packet(0, 1, 0, 0, 0), Expect.formerr(0)),
-        row("question cut inside a label", packet(0, 1, 0, 0, 0).add(Arrays.copyOf(www, 6)),
+        row(
+            "question cut inside a label",
+            packet(0, 1, 0, 0, 0).add(Arrays.copyOf(www, 6)),
             Expect.formerr(0)),
-        row("question without the root label", packet(0, 1, 0, 0, 0).add(Arrays.copyOf(www, www.length - 1)),
+        row(
+            "question without the root label",
+            packet(0, 1, 0, 0, 0).add(Arrays.copyOf(www, www.length - 1)),
             Expect.formerr(0)),
         row("question without type and class", packet(0, 1, 0, 0, 0).add(www), Expect.formerr(0)),
-        row("question without class", packet(0, 1, 0, 0, 0).add(www).u16(Type.A), Expect.formerr(0)),
-        row("question with half a class", packet(0, 1, 0, 0, 0).add(www).u16(Type.A).add(new byte[] {0}),
+        row(
+            "question without class",
+            packet(0, 1, 0, 0, 0).add(www).u16(Type.A),
             Expect.formerr(0)),
-        row("compression pointer in the question",
-            packet(0, 1, 0, 0, 0).add(new byte[] {3, 'w', 'w', 'w', (byte) 0xc0, 12}).u16(Type.A).u16(1),
+        row(
+            "question with half a class",
+            packet(0, 1, 0, 0, 0).add(www).u16(Type.A).add(new byte[] {0}),
             Expect.formerr(0)),
-        row("pointer loop in the question",
-            packet(0, 1, 0, 0, 0).add(new byte[] {(byte) 0xc0, 12}).u16(Type.A).u16(1), Expect.formerr(0)),
-        row("pointer loop of two in the question",
-            packet(0, 1, 0, 0, 0).add(new byte[] {(byte) 0xc0, 14, (byte) 0xc0, 12}).u16(Type.A).u16(1),
+        row(
+            "compression pointer in the question",
+            packet(0, 1, 0, 0, 0)
+                .add(new byte[] {3, 'w', 'w', 'w', (byte) 0xc0, 12})
+                .u16(Type.A)
+                .u16(1),
             Expect.formerr(0)),
-        row("label length 64", packet(0, 1, 0, 0, 0).add(label(64)).add(name("example", "org"))
-            .u16(Type.A).u16(1), Expect.formerr(0)),
-        row("extended label type 0x80", packet(0, 1, 0, 0, 0).add(new byte[] {(byte) 0x80, 1, 0})
-            .u16(Type.A).u16(1), Expect.formerr(0)),
-        row("name of 256 octets", packet(0, 1, 0, 0, 0).add(longName(256)).u16(Type.A).u16(1),
+        row(
+            "pointer loop in the question",
+            packet(0, 1, 0, 0, 0).add(new byte[] {(byte) 0xc0, 12}).u16(Type.A).u16(1),
             Expect.formerr(0)),
-        row("name of 321 octets", packet(0, 1, 0, 0, 0).add(label(63)).add(label(63)).add(label(63))
-            .add(label(63)).add(label(63)).add(new byte[] {0}).u16(Type.A).u16(1), Expect.formerr(0)),
-        row("name of 255 octets is fine", packet(0, 1, 0, 0, 0).add(longName(255)).u16(Type.A).u16(1),
+        row(
+            "pointer loop of two in the question",
+            packet(0, 1, 0, 0, 0)
+                .add(new byte[] {(byte) 0xc0, 14, (byte) 0xc0, 12})
+                .u16(Type.A)
+                .u16(1),
+            Expect.formerr(0)),
+        row(
+            "label length 64",
+            packet(0, 1, 0, 0, 0).add(label(64)).add(name("example", "org")).u16(Type.A).u16(1),
+            Expect.formerr(0)),
+        row(
+            "extended label type 0x80",
+            packet(0, 1, 0, 0, 0).add(new byte[] {(byte) 0x80, 1, 0}).u16(Type.A).u16(1),
+            Expect.formerr(0)),
+        row(
+            "name of 256 octets",
+            packet(0, 1, 0, 0, 0).add(longName(256)).u16(Type.A).u16(1),
+            Expect.formerr(0)),
+        row(
+            "name of 321 octets",
+            packet(0, 1, 0, 0, 0)
+                .add(label(63))
+                .add(label(63))
+                .add(label(63))
+                .add(label(63))
+                .add(label(63))
+                .add(new byte[] {0})
+                .u16(Type.A)
+                .u16(1),
+            Expect.formerr(0)),
+        row(
+            "name of 255 octets is fine",
+            packet(0, 1, 0, 0, 0).add(longName(255)).u16(Type.A).u16(1),
             new Expect(Rcode.REFUSED, 1, false, 0)),
-
-        row("two OPT records", packet(0, 1, 0, 0, 2).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[0])).add(opt(1232, 0, new byte[0])), Expect.formerr(1)),
-        row("OPT not owned by the root", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(name("x")).u16(Type.OPT).u16(1232).u16(0).u16(0).u16(0), Expect.formerr(1)),
-        row("OPT in the answer section", packet(0, 1, 1, 0, 0).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[0])), Expect.formerr(1)),
-        row("OPT in the authority section", packet(0, 1, 0, 1, 0).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[0])), Expect.formerr(1)),
-        row("OPT option length past the end", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[] {0, 3, 0, 9, 1, 2})), Expect.formerr(1)),
-        row("OPT option header cut", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[] {0, 3, 0})), Expect.formerr(1)),
-        row("OPT rdlength past the end", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(new byte[] {0}).u16(Type.OPT).u16(1232).u16(0).u16(0).u16(20).add(new byte[] {0, 3}),
+        row(
+            "two OPT records",
+            packet(0, 1, 0, 0, 2)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(opt(1232, 0, new byte[0]))
+                .add(opt(1232, 0, new byte[0])),
             Expect.formerr(1)),
-        row("OPT cut in its fixed part", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(new byte[] {0}).u16(Type.OPT).u16(1232), Expect.formerr(1)),
-        row("arcount 1 and no record", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1), Expect.formerr(1)),
-        row("ancount 65535 and no records", packet(0, 1, 0xffff, 0, 0).add(www).u16(Type.A).u16(1),
+        row(
+            "OPT not owned by the root",
+            packet(0, 1, 0, 0, 1)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(name("x"))
+                .u16(Type.OPT)
+                .u16(1232)
+                .u16(0)
+                .u16(0)
+                .u16(0),
             Expect.formerr(1)),
-        row("trailing garbage after the question", packet(0, 1, 0, 0, 0).add(www).u16(Type.A).u16(1)
-            .add(new byte[] {0, 0, 0}), Expect.formerr(1)),
-        row("trailing garbage after OPT", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[0])).add(new byte[] {1}), Expect.formerr(1)),
-        row("EDNS version 1 is BADVERS, not FORMERR", packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 1, new byte[0])), new Expect(Rcode.BADVERS, 1, true, 0)),
+        row(
+            "OPT in the answer section",
+            packet(0, 1, 1, 0, 0).add(www).u16(Type.A).u16(1).add(opt(1232, 0, new byte[0])),
+            Expect.formerr(1)),
+        row(
+            "OPT in the authority section",
+            packet(0, 1, 0, 1, 0).add(www).u16(Type.A).u16(1).add(opt(1232, 0, new byte[0])),
+            Expect.formerr(1)),
+        row(
+            "OPT option length past the end",
+            packet(0, 1, 0, 0, 1)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(opt(1232, 0, new byte[] {0, 3, 0, 9, 1, 2})),
+            Expect.formerr(1)),
+        row(
+            "OPT option header cut",
+            packet(0, 1, 0, 0, 1)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(opt(1232, 0, new byte[] {0, 3, 0})),
+            Expect.formerr(1)),
+        row(
+            "OPT rdlength past the end",
+            packet(0, 1, 0, 0, 1)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(new byte[] {0})
+                .u16(Type.OPT)
+                .u16(1232)
+                .u16(0)
+                .u16(0)
+                .u16(20)
+                .add(new byte[] {0, 3}),
+            Expect.formerr(1)),
+        row(
+            "OPT cut in its fixed part",
+            packet(0, 1, 0, 0, 1)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(new byte[] {0})
+                .u16(Type.OPT)
+                .u16(1232),
+            Expect.formerr(1)),
+        row(
+            "arcount 1 and no record",
+            packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1),
+            Expect.formerr(1)),
+        row(
+            "ancount 65535 and no records",
+            packet(0, 1, 0xffff, 0, 0).add(www).u16(Type.A).u16(1),
+            Expect.formerr(1)),
+        row(
+            "trailing garbage after the question",
+            packet(0, 1, 0, 0, 0).add(www).u16(Type.A).u16(1).add(new byte[] {0, 0, 0}),
+            Expect.formerr(1)),
+        row(
+            "trailing garbage after OPT",
+            packet(0, 1, 0, 0, 1)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(opt(1232, 0, new byte[0]))
+                .add(new byte[] {1}),
+            Expect.formerr(1)),
+        row(
+            "EDNS version 1 is BADVERS, not FORMERR",
+            packet(0, 1, 0, 0, 1).add(www).u16(Type.A).u16(1).add(opt(1232, 1, new byte[0])),
+            new Expect(Rcode.BADVERS, 1, true, 0)),
         row("qtype OPT", packet(0, 1, 0, 0, 0).add(www).u16(Type.OPT).u16(1), Expect.formerr(1)),
-        row("qtype OPT with OPT", packet(0, 1, 0, 0, 1).add(www).u16(Type.OPT).u16(1)
-            .add(opt(1232, 0, new byte[0])), Expect.formerr(1)),
-
-        row("opcode IQUERY", packet(1 << 11, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
+        row(
+            "qtype OPT with OPT",
+            packet(0, 1, 0, 0, 1).add(www).u16(Type.OPT).u16(1).add(opt(1232, 0, new byte[0])),
+            Expect.formerr(1)),
+        row(
+            "opcode IQUERY",
+            packet(1 << 11, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
             new Expect(Rcode.NOTIMP, 1, false, 1)),
-        row("opcode STATUS", packet(2 << 11, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
+        row(
+            "opcode STATUS",
+            packet(2 << 11, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
             new Expect(Rcode.NOTIMP, 1, false, 2)),
-        row("opcode STATUS without question", packet(2 << 11, 0, 0, 0, 0),
+        row(
+            "opcode STATUS without question",
+            packet(2 << 11, 0, 0, 0, 0),
             new Expect(Rcode.NOTIMP, 0, false, 2)),
-        row("opcode NOTIFY", packet(4 << 11, 1, 0, 0, 0).add(name("example", "org")).u16(Type.SOA).u16(1),
+        row(
+            "opcode NOTIFY",
+            packet(4 << 11, 1, 0, 0, 0).add(name("example", "org")).u16(Type.SOA).u16(1),
             new Expect(Rcode.NOTIMP, 1, false, 4)),
-        row("opcode UPDATE", packet(5 << 11, 1, 0, 0, 0).add(name("example", "org")).u16(Type.SOA).u16(1),
+        row(
+            "opcode UPDATE",
+            packet(5 << 11, 1, 0, 0, 0).add(name("example", "org")).u16(Type.SOA).u16(1),
             new Expect(Rcode.NOTIMP, 1, false, 5)),
-        row("opcode 15", packet(15 << 11, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
+        row(
+            "opcode 15",
+            packet(15 << 11, 1, 0, 0, 0).add(www).u16(Type.A).u16(1),
             new Expect(Rcode.NOTIMP, 1, false, 15)),
-        row("opcode 15 with a broken question", packet(15 << 11, 1, 0, 0, 0).add(new byte[] {(byte) 0xc0, 12}),
+        row(
+            "opcode 15 with a broken question",
+            packet(15 << 11, 1, 0, 0, 0).add(new byte[] {(byte) 0xc0, 12}),
             new Expect(Rcode.NOTIMP, 0, false, 15)),
-
-        row("opcode UPDATE with OPT", packet(5 << 11, 1, 0, 0, 1).add(name("example", "org"))
-            .u16(Type.SOA).u16(1).add(opt(1232, 0, new byte[0])), new Expect(Rcode.NOTIMP, 1, true, 5)),
-        row("opcode NOTIFY with an answer and OPT", packet(4 << 11, 1, 1, 0, 1).add(name("example", "org"))
-            .u16(Type.SOA).u16(1).add(new byte[] {(byte) 0xc0, 12}).u16(Type.A).u16(1).u16(0).u16(60)
-            .u16(4).add(new byte[] {192 - 256, 0, 2, 1}).add(opt(1232, 0, new byte[0])),
+        row(
+            "opcode UPDATE with OPT",
+            packet(5 << 11, 1, 0, 0, 1)
+                .add(name("example", "org"))
+                .u16(Type.SOA)
+                .u16(1)
+                .add(opt(1232, 0, new byte[0])),
+            new Expect(Rcode.NOTIMP, 1, true, 5)),
+        row(
+            "opcode NOTIFY with an answer and OPT",
+            packet(4 << 11, 1, 1, 0, 1)
+                .add(name("example", "org"))
+                .u16(Type.SOA)
+                .u16(1)
+                .add(new byte[] {(byte) 0xc0, 12})
+                .u16(Type.A)
+                .u16(1)
+                .u16(0)
+                .u16(60)
+                .u16(4)
+                .add(new byte[] {192 - 256, 0, 2, 1})
+                .add(opt(1232, 0, new byte[0])),
             new Expect(Rcode.NOTIMP, 1, true, 4)),
-        row("opcode STATUS without question with OPT", packet(2 << 11, 0, 0, 0, 1)
-            .add(opt(1232, 0, new byte[0])), new Expect(Rcode.NOTIMP, 0, true, 2)),
-        row("opcode 15 with two OPT records", packet(15 << 11, 1, 0, 0, 2).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[0])).add(opt(1232, 0, new byte[0])), new Expect(Rcode.NOTIMP, 1, false, 15)),
-        row("opcode 15 with OPT and trailing garbage", packet(15 << 11, 1, 0, 0, 1).add(www).u16(Type.A).u16(1)
-            .add(opt(1232, 0, new byte[0])).add(new byte[] {7}), new Expect(Rcode.NOTIMP, 1, false, 15)),
-        row("opcode 15 with a broken question and OPT", packet(15 << 11, 1, 0, 0, 1)
-            .add(new byte[] {(byte) 0xc0, 12}).add(opt(1232, 0, new byte[0])), new Expect(Rcode.NOTIMP, 0, false, 15)),
-        row("qdcount 0 with OPT", packet(0, 0, 0, 0, 1).add(opt(1232, 0, new byte[0])), Expect.formerr(0)),
-
-        row("qtype AXFR", packet(0, 1, 0, 0, 0).add(name("example", "org")).u16(Type.AXFR).u16(1),
+        row(
+            "opcode STATUS without question with OPT",
+            packet(2 << 11, 0, 0, 0, 1).add(opt(1232, 0, new byte[0])),
+            new Expect(Rcode.NOTIMP, 0, true, 2)),
+        row(
+            "opcode 15 with two OPT records",
+            packet(15 << 11, 1, 0, 0, 2)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(opt(1232, 0, new byte[0]))
+                .add(opt(1232, 0, new byte[0])),
+            new Expect(Rcode.NOTIMP, 1, false, 15)),
+        row(
+            "opcode 15 with OPT and trailing garbage",
+            packet(15 << 11, 1, 0, 0, 1)
+                .add(www)
+                .u16(Type.A)
+                .u16(1)
+                .add(opt(1232, 0, new byte[0]))
+                .add(new byte[] {7}),
+            new Expect(Rcode.NOTIMP, 1, false, 15)),
+        row(
+            "opcode 15 with a broken question and OPT",
+            packet(15 << 11, 1, 0, 0, 1)
+                .add(new byte[] {(byte) 0xc0, 12})
+                .add(opt(1232, 0, new byte[0])),
+            new Expect(Rcode.NOTIMP, 0, false, 15)),
+        row(
+            "qdcount 0 with OPT",
+            packet(0, 0, 0, 0, 1).add(opt(1232, 0, new byte[0])),
+            Expect.formerr(0)),
+        row(
+            "qtype AXFR",
+            packet(0, 1, 0, 0, 0).add(name("example", "org")).u16(Type.AXFR).u16(1),
             new Expect(Rcode.REFUSED, 1, false, 0)),
-        row("qtype IXFR", packet(0, 1, 0, 0, 0).add(name("example", "org")).u16(Type.IXFR).u16(1),
+        row(
+            "qtype IXFR",
+            packet(0, 1, 0, 0, 0).add(name("example", "org")).u16(Type.IXFR).u16(1),
             new Expect(Rcode.REFUSED, 1, false, 0)),
-        row("qtype AXFR with OPT", packet(0, 1, 0, 0, 1).add(name("example", "org")).u16(Type.AXFR).u16(1)
-            .add(opt(1232, 0, new byte[0])), new Expect(Rcode.REFUSED, 1, true, 0)),
-        row("outside every zone", packet(0, 1, 0, 0, 0).add(outside).u16(Type.A).u16(1),
+        row(
+            "qtype AXFR with OPT",
+            packet(0, 1, 0, 0, 1)
+                .add(name("example", "org"))
+                .u16(Type.AXFR)
+                .u16(1)
+                .add(opt(1232, 0, new byte[0])),
+            new Expect(Rcode.REFUSED, 1, true, 0)),
+        row(
+            "outside every zone",
+            packet(0, 1, 0, 0, 0).add(outside).u16(Type.A).u16(1),
             new Expect(Rcode.REFUSED, 1, false, 0)));
   }
 
@@ -189,7 +373,8 @@ class MalformedQueryTest {
     if (expect.qdcount() == 1) {
       // The question comes back as the client sent it.
       int end = questionEnd(packet);
-      assertArrayEquals(Arrays.copyOfRange(packet, 12, end), Arrays.copyOfRange(resp.wire(), 12, end));
+      assertArrayEquals(
+          Arrays.copyOfRange(packet, 12, end), Arrays.copyOfRange(resp.wire(), 12, end));
     } else {
       assertEquals(12 + (expect.opt() ? 11 : 0), resp.length(), "header only");
     }
@@ -259,8 +444,14 @@ class MalformedQueryTest {
 
   /** An OPT record owned by the root with the given payload size, version and option data. */
   private static byte[] opt(int payload, int version, byte[] options) {
-    return new Packet().add(new byte[] {0}).u16(Type.OPT).u16(payload)
-        .add(new byte[] {0, (byte) version, 0, 0}).u16(options.length).add(options).build();
+    return new Packet()
+        .add(new byte[] {0})
+        .u16(Type.OPT)
+        .u16(payload)
+        .add(new byte[] {0, (byte) version, 0, 0})
+        .u16(options.length)
+        .add(options)
+        .build();
   }
 
   private static final class Packet {

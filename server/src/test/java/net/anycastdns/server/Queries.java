@@ -31,10 +31,11 @@ public final class Queries {
     return edns(m, payloadSize, 0, dnssecOk, options);
   }
 
-  public static Message edns(Message m, int payloadSize, int version, boolean dnssecOk,
-      EDNSOption... options) {
-    m.addRecord(new OPTRecord(payloadSize, 0, version, dnssecOk ? ExtendedFlags.DO : 0,
-        List.of(options)), Section.ADDITIONAL);
+  public static Message edns(
+      Message m, int payloadSize, int version, boolean dnssecOk, EDNSOption... options) {
+    m.addRecord(
+        new OPTRecord(payloadSize, 0, version, dnssecOk ? ExtendedFlags.DO : 0, List.of(options)),
+        Section.ADDITIONAL);
     return m;
   }
 

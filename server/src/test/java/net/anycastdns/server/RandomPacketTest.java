@@ -1,6 +1,5 @@
 package net.anycastdns.server;
 
-import java.net.InetAddress;
 import static net.anycastdns.server.Queries.edns;
 import static net.anycastdns.server.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +29,18 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 /**
- * Random and mutated packets, with a fixed seed: the processor never throws, answers every
- * packet that is not to be dropped with a message dnsjava can read, keeps to the size limits and
- * never falls back on SERVFAIL.
+ * Random and mutated packets, with a fixed seed: the processor never throws, answers every packet
+ * that is not to be dropped with a message dnsjava can read, keeps to the size limits and never
+ * falls back on SERVFAIL.
  */
 class RandomPacketTest {
   private static final long SEED = 0x5eed_d15cL;
   private static final int PACKETS = 200_000;
   private static final int MAX_UDP = 1232;
 
-  private static final String ZONE = TestServer.EXAMPLE_ORG + """
+  private static final String ZONE =
+      TestServer.EXAMPLE_ORG
+          + """
       *.wild   IN A     192.0.2.7
       *.wild   IN TXT   "wildcard"
       dn       IN DNAME example.net.
@@ -51,9 +53,11 @@ class RandomPacketTest {
   @Test
   void randomAndMutatedPacketsAreSafe() {
     // The longest identity, so that NSID competes for room with the answer.
-    QueryProcessor processor = TestServer.processor(
-        new ServerIdentity("fuzz-" + "x".repeat(250), "v1"), MAX_UDP,
-        TestServer.zone("example.org.", ZONE));
+    QueryProcessor processor =
+        TestServer.processor(
+            new ServerIdentity("fuzz-" + "x".repeat(250), "v1"),
+            MAX_UDP,
+            TestServer.zone("example.org.", ZONE));
     QueryWorkspace ws = new QueryWorkspace();
     QueryWorkspace again = new QueryWorkspace();
     List<byte[]> seeds = seeds();
@@ -76,8 +80,8 @@ class RandomPacketTest {
         fail("response of " + n + " octets for\n" + TestServer.hex(p));
       }
       Query q = ws.query();
-      int limit = tcp ? QueryWorkspace.MAX_MESSAGE
-          : q.edns() ? Math.min(q.udpPayloadSize(), MAX_UDP) : 512;
+      int limit =
+          tcp ? QueryWorkspace.MAX_MESSAGE : q.edns() ? Math.min(q.udpPayloadSize(), MAX_UDP) : 512;
       if (n > limit || (!tcp && n > 4096)) {
         fail("UDP response of " + n + " octets, limit " + limit + ", for\n" + TestServer.hex(p));
       }
@@ -86,8 +90,14 @@ class RandomPacketTest {
       try {
         m = new Message(response);
       } catch (IOException e) {
-        throw new AssertionError("response does not parse (" + e + ") for\n" + TestServer.hex(p)
-            + "\nresponse\n" + TestServer.hex(response), e);
+        throw new AssertionError(
+            "response does not parse ("
+                + e
+                + ") for\n"
+                + TestServer.hex(p)
+                + "\nresponse\n"
+                + TestServer.hex(response),
+            e);
       }
       if (!m.getHeader().getFlag(Flags.QR) || m.getHeader().getID() != u16(p, 0)) {
         fail("QR or ID wrong in\n" + m + "\nfor\n" + TestServer.hex(p));
@@ -105,7 +115,8 @@ class RandomPacketTest {
 
     assertEquals(0, processor.internalErrors(), "SERVFAIL for an internal error");
     // The packets reached every outcome, so the checks above were not run on drops alone.
-    for (String rcode : List.of("dropped", "NOERROR", "NXDOMAIN", "FORMERR", "NOTIMP", "REFUSED", "BADVERS")) {
+    for (String rcode :
+        List.of("dropped", "NOERROR", "NXDOMAIN", "FORMERR", "NOTIMP", "REFUSED", "BADVERS")) {
       assertTrue(outcomes.getOrDefault(rcode, 0) > 100, rcode + " too rare: " + outcomes);
     }
   }
@@ -203,24 +214,57 @@ class RandomPacketTest {
 
   /** Well-formed queries of many shapes, to mutate. */
   private static List<byte[]> seeds() {
-    String[] names = {"www.example.org.", "ALIAS.example.org.", "nope.example.org.", "example.org.",
-        "host.sub.example.org.", "sub.example.org.", "many.example.org.", "a.b.wild.example.org.",
-        "x.dn.example.org.", "loop.example.org.", "srv.example.org.", "www.example.com.",
-        TruncationTest.nameOf255Octets("example.org."), "id.server.", "version.bind."};
-    int[] types = {Type.A, Type.AAAA, Type.ANY, Type.TXT, Type.MX, Type.NS, Type.SOA, Type.SRV,
-        Type.CNAME, Type.DNAME, Type.DS, Type.AXFR, Type.OPT, 0, 65535};
+    String[] names = {
+      "www.example.org.",
+      "ALIAS.example.org.",
+      "nope.example.org.",
+      "example.org.",
+      "host.sub.example.org.",
+      "sub.example.org.",
+      "many.example.org.",
+      "a.b.wild.example.org.",
+      "x.dn.example.org.",
+      "loop.example.org.",
+      "srv.example.org.",
+      "www.example.com.",
+      TruncationTest.nameOf255Octets("example.org."),
+      "id.server.",
+      "version.bind."
+    };
+    int[] types = {
+      Type.A,
+      Type.AAAA,
+      Type.ANY,
+      Type.TXT,
+      Type.MX,
+      Type.NS,
+      Type.SOA,
+      Type.SRV,
+      Type.CNAME,
+      Type.DNAME,
+      Type.DS,
+      Type.AXFR,
+      Type.OPT,
+      0,
+      65535
+    };
     List<byte[]> seeds = new ArrayList<>();
     for (String name : names) {
       for (int type : types) {
         int dclass = name.endsWith("server.") || name.endsWith("bind.") ? DClass.CH : DClass.IN;
         seeds.add(query(name, type, dclass).toWire());
-        seeds.add(edns(query(name, type, dclass), 1232, true, new NSIDOption(new byte[0])).toWire());
+        seeds.add(
+            edns(query(name, type, dclass), 1232, true, new NSIDOption(new byte[0])).toWire());
         seeds.add(edns(query(name, type, dclass), 512, false).toWire());
-        seeds.add(edns(query(name, type, dclass), 512, false, new NSIDOption(new byte[0])).toWire());
+        seeds.add(
+            edns(query(name, type, dclass), 512, false, new NSIDOption(new byte[0])).toWire());
       }
     }
-    EDNSOption[] options = {new GenericEDNSOption(65001, new byte[] {1, 2}),
-        new NSIDOption(new byte[0]), new GenericEDNSOption(10, new byte[8])};
+    EDNSOption[] options = {
+      new GenericEDNSOption(65001, new byte[] {1, 2}),
+      new NSIDOption(new byte[0]),
+      new GenericEDNSOption(10, new byte[8])
+    };
     for (int payload : new int[] {0, 100, 4096, 65535}) {
       seeds.add(edns(query("many.example.org.", Type.A), payload, false, options).toWire());
     }

@@ -1,10 +1,10 @@
 package net.anycastdns.server;
 
-import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -27,11 +27,13 @@ import org.xbill.DNS.TextParseException;
 public final class TestServer {
   public static final String IDENTITY = "test-pop-1";
   public static final String VERSION = "anycast-dns test";
+
   /** Our EDNS UDP payload size, the default of {@code serve}. */
   public static final int MAX_UDP = 1232;
 
   /** A small zone with an answer, a CNAME, a delegation with glue and a second address type. */
-  public static final String EXAMPLE_ORG = """
+  public static final String EXAMPLE_ORG =
+      """
       $TTL 3600
       @        IN SOA  ns1 hostmaster 2024010101 7200 3600 1209600 300
       @        IN NS   ns1
@@ -63,7 +65,8 @@ public final class TestServer {
   }
 
   /** A processor serving {@code zones}. */
-  public static QueryProcessor processor(ServerIdentity identity, int maxUdp, ZoneSnapshot... zones) {
+  public static QueryProcessor processor(
+      ServerIdentity identity, int maxUdp, ZoneSnapshot... zones) {
     ZoneSetHolder holder = new ZoneSetHolder();
     holder.publish(ZoneSet.of(List.of(zones), 1));
     return new QueryProcessor(holder, new ResponseAssembler(identity, maxUdp));

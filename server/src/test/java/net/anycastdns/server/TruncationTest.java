@@ -32,7 +32,8 @@ import org.xbill.DNS.WireParseException;
  */
 class TruncationTest {
   /** 49 A records fit 1232 octets and not 512; 100 fit 4096 and not 1232; so do 8 TXT of 200. */
-  private static final String ZONE = """
+  private static final String ZONE =
+      """
       $TTL 3600
       @     IN SOA   ns1 hostmaster 2024010101 7200 3600 1209600 300
       @     IN NS    ns1
@@ -41,17 +42,29 @@ class TruncationTest {
       alias IN CNAME big
       $GENERATE 1-49  many A 203.0.113.$
       $GENERATE 1-100 big  A 198.51.100.$
-      """ + txtRecords("text", 8, 200);
+      """
+          + txtRecords("text", 8, 200);
 
   /** Records per RRset in the zone, to tell a whole RRset from part of one. */
-  private static final Map<String, Integer> RRSET_SIZES = Map.of(
-      "www.example.org./A", 1, "alias.example.org./CNAME", 1, "many.example.org./A", 49,
-      "big.example.org./A", 100, "text.example.org./TXT", 8);
+  private static final Map<String, Integer> RRSET_SIZES =
+      Map.of(
+          "www.example.org./A",
+          1,
+          "alias.example.org./CNAME",
+          1,
+          "many.example.org./A",
+          49,
+          "big.example.org./A",
+          100,
+          "text.example.org./TXT",
+          8);
 
   private static final TestServer SERVER = TestServer.of(ZONE);
-  private static final TestServer SERVER_4096 = TestServer.of(
-      new ServerIdentity(TestServer.IDENTITY, TestServer.VERSION), 4096,
-      TestServer.zone("example.org.", ZONE));
+  private static final TestServer SERVER_4096 =
+      TestServer.of(
+          new ServerIdentity(TestServer.IDENTITY, TestServer.VERSION),
+          4096,
+          TestServer.zone("example.org.", ZONE));
 
   private static String txtRecords(String owner, int count, int length) {
     StringBuilder sb = new StringBuilder();
@@ -62,7 +75,12 @@ class TruncationTest {
     return sb.toString();
   }
 
-  enum Transport { UDP, UDP_EDNS_4096, TCP, TCP_EDNS_4096 }
+  enum Transport {
+    UDP,
+    UDP_EDNS_4096,
+    TCP,
+    TCP_EDNS_4096
+  }
 
   @ParameterizedTest(name = "{0} {1} over {2}")
   @CsvSource({
@@ -83,8 +101,8 @@ class TruncationTest {
     "big,      A,     TCP_EDNS_4096,  false, 100, 65535",
     "text,     TXT,   TCP_EDNS_4096,  false, 8,   65535",
   })
-  void truncatesWholeRRsetsOnly(String label, String type, Transport transport, boolean tc,
-      int answers, int most) {
+  void truncatesWholeRRsetsOnly(
+      String label, String type, Transport transport, boolean tc, int answers, int most) {
     Message q = query(label + ".example.org.", Type.value(type));
     boolean ednsUsed = transport == Transport.UDP_EDNS_4096 || transport == Transport.TCP_EDNS_4096;
     if (ednsUsed) {
@@ -109,7 +127,9 @@ class TruncationTest {
   private static void assertWholeRRsets(List<Record> records) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Record rec : records) {
-      counts.merge(rec.getName().toString().toLowerCase() + "/" + Type.string(rec.getType()), 1,
+      counts.merge(
+          rec.getName().toString().toLowerCase() + "/" + Type.string(rec.getType()),
+          1,
           Integer::sum);
     }
     counts.forEach((rrset, n) -> assertEquals(RRSET_SIZES.get(rrset), n, "records of " + rrset));
@@ -125,7 +145,8 @@ class TruncationTest {
   })
   void serverLimitOf4096LetsTheClientDecide(int payload, boolean tc, int answers) {
     // big A is 12 + 20 + 100 * 16 + 11 = 1643 octets with EDNS.
-    TestServer.Response resp = SERVER_4096.udp(edns(query("big.example.org.", Type.A), payload, false));
+    TestServer.Response resp =
+        SERVER_4096.udp(edns(query("big.example.org.", Type.A), payload, false));
     Message r = resp.message();
     assertTrue(resp.length() <= payload, "length " + resp.length());
     assertEquals(tc, r.getHeader().getFlag(Flags.TC));
@@ -137,7 +158,9 @@ class TruncationTest {
    * Twelve name servers below the cut, each with A and AAAA: the NS RRset and the A glue fit 512
    * octets, the AAAA glue does not. Twelve mail hosts the same way, for an ordinary answer.
    */
-  private static final TestServer GLUE = TestServer.of("""
+  private static final TestServer GLUE =
+      TestServer.of(
+          """
       $TTL 3600
       @     IN SOA   ns1 hostmaster 2024010101 7200 3600 1209600 300
       @     IN NS    ns1
@@ -147,7 +170,8 @@ class TruncationTest {
       $GENERATE 1-12 ns$.deleg AAAA 2001:db8::$
       $GENERATE 1-12 mx$ A 198.51.100.$
       $GENERATE 1-12 mx$ AAAA 2001:db8:1::$
-      """ + mxRecords(12)); // $GENERATE makes no MX records
+      """
+              + mxRecords(12)); // $GENERATE makes no MX records
 
   private static String mxRecords(int count) {
     StringBuilder sb = new StringBuilder();
@@ -165,8 +189,15 @@ class TruncationTest {
     "example.org.,    MX,   false, false, 12,     0,         12, 23",
     "example.org.,    MX,   true,  false, 12,     0,         24, 24",
   })
-  void referralGlueThatDoesNotFitTruncatesOtherAdditionalDataDoesNot(String name, String type,
-      boolean tcp, boolean tc, int answer, int authority, int fewest, int most) {
+  void referralGlueThatDoesNotFitTruncatesOtherAdditionalDataDoesNot(
+      String name,
+      String type,
+      boolean tcp,
+      boolean tc,
+      int answer,
+      int authority,
+      int fewest,
+      int most) {
     // RFC 9471 section 3 for the referral; RFC 2181 section 9 for the MX answer.
     String qname = name.endsWith(".") ? name : name + ".example.org.";
     Message q = query(qname, Type.value(type));
@@ -215,18 +246,20 @@ class TruncationTest {
     int dnsjava = r.toWire().length;
     assertTrue(resp.length() <= dnsjava, resp.length() + " octets, dnsjava " + dnsjava);
     int uncompressed = 12;
-    for (int section : new int[] {Section.QUESTION, Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL}) {
+    for (int section :
+        new int[] {Section.QUESTION, Section.ANSWER, Section.AUTHORITY, Section.ADDITIONAL}) {
       for (Record rec : r.getSection(section)) {
         uncompressed += rec.toWire(section).length;
       }
     }
-    assertTrue(resp.length() < uncompressed, resp.length() + " octets, uncompressed " + uncompressed);
+    assertTrue(
+        resp.length() < uncompressed, resp.length() + " octets, uncompressed " + uncompressed);
   }
 
   /**
    * The OPT record (which must be sent) has its room kept before the sections are filled; an NSID
-   * that does not fit as well is left out rather than making the response longer than the
-   * requestor can take (RFC 6891 section 6.2.5, RFC 1035 section 4.2.1).
+   * that does not fit as well is left out rather than making the response longer than the requestor
+   * can take (RFC 6891 section 6.2.5, RFC 1035 section 4.2.1).
    */
   @ParameterizedTest(name = "{0}, payload {1}, tcp {2}")
   @CsvSource({
@@ -239,8 +272,11 @@ class TruncationTest {
   })
   void optWithNsidNeverExceedsTheLimit(String what, int payload, boolean tcp) {
     String identity = "i".repeat(255);
-    TestServer server = TestServer.of(new ServerIdentity(identity, "v"), 1232,
-        TestServer.zone("example.org.", TestServer.EXAMPLE_ORG));
+    TestServer server =
+        TestServer.of(
+            new ServerIdentity(identity, "v"),
+            1232,
+            TestServer.zone("example.org.", TestServer.EXAMPLE_ORG));
     String suffix = what.startsWith("refused") ? "example.com." : "example.org.";
     String name = nameOf255Octets(suffix);
     Message q = edns(query(name, Type.A), payload, false, new NSIDOption(new byte[0]));
@@ -256,16 +292,18 @@ class TruncationTest {
   }
 
   /**
-   * The data comes before the optional NSID: "many" with OPT is 829 octets, 1088 with a
-   * 255-octet NSID. At 900 octets the answer goes out whole without NSID, at 1232 with it.
+   * The data comes before the optional NSID: "many" with OPT is 829 octets, 1088 with a 255-octet
+   * NSID. At 900 octets the answer goes out whole without NSID, at 1232 with it.
    */
   @ParameterizedTest(name = "payload {0}")
   @CsvSource({"900, false", "1087, false", "1088, true", "1232, true"})
   void nsidNeverTruncatesTheAnswer(int payload, boolean nsid) {
-    TestServer server = TestServer.of(new ServerIdentity("i".repeat(255), "v"), 4096,
-        TestServer.zone("example.org.", ZONE));
-    TestServer.Response resp = server.udp(edns(query("many.example.org.", Type.A), payload, false,
-        new NSIDOption(new byte[0])));
+    TestServer server =
+        TestServer.of(
+            new ServerIdentity("i".repeat(255), "v"), 4096, TestServer.zone("example.org.", ZONE));
+    TestServer.Response resp =
+        server.udp(
+            edns(query("many.example.org.", Type.A), payload, false, new NSIDOption(new byte[0])));
     Message r = resp.message();
     assertAll(
         () -> assertFalse(r.getHeader().getFlag(Flags.TC), "TC"),
@@ -291,7 +329,10 @@ class TruncationTest {
   @ParameterizedTest
   @ValueSource(strings = {"many", "big", "text"})
   void noEdnsNoOpt(String label) {
-    Message r = SERVER.udp(query(label + ".example.org.", label.equals("text") ? Type.TXT : Type.A)).message();
+    Message r =
+        SERVER
+            .udp(query(label + ".example.org.", label.equals("text") ? Type.TXT : Type.A))
+            .message();
     assertNull(r.getOPT());
   }
 }

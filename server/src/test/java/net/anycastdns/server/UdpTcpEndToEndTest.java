@@ -45,7 +45,9 @@ import org.xbill.DNS.Type;
 /** A real {@link DnsServer} on loopback, spoken to with plain JDK sockets. */
 @Timeout(30)
 class UdpTcpEndToEndTest {
-  private static final String ZONE = TestServer.EXAMPLE_ORG + """
+  private static final String ZONE =
+      TestServer.EXAMPLE_ORG
+          + """
       $GENERATE 1-100 big A 198.51.100.$
       """;
   private static final Duration LONG_IDLE = Duration.ofSeconds(10);
@@ -56,8 +58,11 @@ class UdpTcpEndToEndTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    processor = TestServer.processor(new ServerIdentity(TestServer.IDENTITY, TestServer.VERSION),
-        TestServer.MAX_UDP, TestServer.zone("example.org.", ZONE));
+    processor =
+        TestServer.processor(
+            new ServerIdentity(TestServer.IDENTITY, TestServer.VERSION),
+            TestServer.MAX_UDP,
+            TestServer.zone("example.org.", ZONE));
     server = start("127.0.0.1", LONG_IDLE, 100);
     address = server.boundAddresses().get(0);
   }
@@ -71,8 +76,12 @@ class UdpTcpEndToEndTest {
 
   /** Starts a server on an ephemeral port; tries again should the UDP half of the port be taken. */
   private static DnsServer start(String host, Duration idle, int maxConnections) throws Exception {
-    ServerSettings settings = new ServerSettings(
-        List.of(new InetSocketAddress(InetAddress.getByName(host), 0)), 2, idle, maxConnections);
+    ServerSettings settings =
+        new ServerSettings(
+            List.of(new InetSocketAddress(InetAddress.getByName(host), 0)),
+            2,
+            idle,
+            maxConnections);
     for (int attempt = 1; ; attempt++) {
       DnsServer s = new DnsServer(settings, processor);
       try {
@@ -105,8 +114,8 @@ class UdpTcpEndToEndTest {
     "www.example.com.,   A,    tcp, REFUSED,  0",
     "big.example.org.,   A,    tcp, NOERROR,  100",
   })
-  void answersOnBothTransports(String name, String type, String transport, String rcode, int answers)
-      throws IOException {
+  void answersOnBothTransports(
+      String name, String type, String transport, String rcode, int answers) throws IOException {
     Message q = query(name, Type.value(type));
     Message r = transport.equals("udp") ? udp(address, q) : tcp(address, q);
     assertEquals(q.getHeader().getID(), r.getHeader().getID());
@@ -114,7 +123,9 @@ class UdpTcpEndToEndTest {
     assertEquals(answers, r.getSection(Section.ANSWER).size());
     assertFalse(r.getHeader().getFlag(Flags.TC));
     if (name.startsWith("www.example.org.")) {
-      assertEquals("192.0.2.1", ((ARecord) r.getSection(Section.ANSWER).get(0)).getAddress().getHostAddress());
+      assertEquals(
+          "192.0.2.1",
+          ((ARecord) r.getSection(Section.ANSWER).get(0)).getAddress().getHostAddress());
     }
   }
 
@@ -137,7 +148,8 @@ class UdpTcpEndToEndTest {
       withId(query("nope.example.org.", Type.AAAA), 103),
     };
     try (Socket s = connect(address)) {
-      s.getOutputStream().write(frames(queries[0].toWire(), queries[1].toWire(), queries[2].toWire()));
+      s.getOutputStream()
+          .write(frames(queries[0].toWire(), queries[1].toWire(), queries[2].toWire()));
       DataInputStream in = new DataInputStream(s.getInputStream());
       for (Message q : queries) {
         Message r = readMessage(in);
@@ -188,8 +200,11 @@ class UdpTcpEndToEndTest {
   @Test
   void answeredWhenTheClientHasShutItsSendingSide() throws IOException {
     try (Socket s = connect(address)) {
-      s.getOutputStream().write(frames(withId(query("www.example.org.", Type.A), 11).toWire(),
-          withId(query("big.example.org.", Type.A), 12).toWire()));
+      s.getOutputStream()
+          .write(
+              frames(
+                  withId(query("www.example.org.", Type.A), 11).toWire(),
+                  withId(query("big.example.org.", Type.A), 12).toWire()));
       s.shutdownOutput();
       DataInputStream in = new DataInputStream(s.getInputStream());
       assertEquals(11, readMessage(in).getHeader().getID());
@@ -214,7 +229,8 @@ class UdpTcpEndToEndTest {
         DataInputStream in = new DataInputStream(busy.getInputStream());
         // Queries 100 ms apart for well over the idle timeout: the connection stays.
         for (int i = 0; i < 8; i++) {
-          busy.getOutputStream().write(frames(withId(query("www.example.org.", Type.A), i).toWire()));
+          busy.getOutputStream()
+              .write(frames(withId(query("www.example.org.", Type.A), i).toWire()));
           assertEquals(i, readMessage(in).getHeader().getID());
           Thread.sleep(100);
         }
@@ -285,7 +301,8 @@ class UdpTcpEndToEndTest {
   @Test
   void ipv6Loopback() throws Exception {
     boolean ipv6;
-    try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+    try (DatagramSocket probe =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
       ipv6 = probe.isBound();
     } catch (IOException e) {
       ipv6 = false;
@@ -295,7 +312,8 @@ class UdpTcpEndToEndTest {
       InetSocketAddress at = v6.boundAddresses().get(0);
       assertEquals("[::1]:" + at.getPort(), DnsServer.format(at));
       Message overUdp = udp(at, query("www.example.org.", Type.AAAA));
-      assertEquals("2001:db8:0:0:0:0:0:1",
+      assertEquals(
+          "2001:db8:0:0:0:0:0:1",
           overUdp.getSection(Section.ANSWER).get(0).rdataToString().replace("::", ":0:0:0:0:0:"));
       Message overTcp = tcp(at, query("www.example.org.", Type.AAAA));
       assertEquals(overUdp.getSection(Section.ANSWER), overTcp.getSection(Section.ANSWER));

@@ -2,8 +2,8 @@ package net.anycastdns.zones;
 
 /**
  * An immutable open-addressing hash table from lowercase wire names to values. Lookups take the
- * name as a byte range (a suffix of a query name), so the query path finds a node, or the zone of
- * a name, without allocating a key object.
+ * name as a byte range (a suffix of a query name), so the query path finds a node, or the zone of a
+ * name, without allocating a key object.
  *
  * @param <V> the value type
  */

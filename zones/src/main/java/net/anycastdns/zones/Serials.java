@@ -14,8 +14,8 @@ public final class Serials {
 
   /**
    * Whether {@code next} is greater than {@code previous} in serial number arithmetic (RFC 1982
-   * section 3.2: i1 &lt; i2 and i2 - i1 &lt; 2^31, or i1 &gt; i2 and i1 - i2 &gt; 2^31). False
-   * when the two are equal and when the comparison is undefined, since neither is a newer zone.
+   * section 3.2: i1 &lt; i2 and i2 - i1 &lt; 2^31, or i1 &gt; i2 and i1 - i2 &gt; 2^31). False when
+   * the two are equal and when the comparison is undefined, since neither is a newer zone.
    *
    * @throws IllegalArgumentException when a serial is outside 0 to 2^32 - 1
    */

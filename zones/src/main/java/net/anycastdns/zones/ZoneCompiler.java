@@ -22,8 +22,11 @@ public final class ZoneCompiler {
 
   /** Compiles a zone that passed {@link ZoneChecks} without errors; the draft is used up. */
   public static ZoneSnapshot compile(ZoneDraft draft) {
-    ParsedRecord soaRecord = draft.apex().records.stream()
-        .filter(r -> r.record().getType() == Type.SOA).findFirst().orElseThrow();
+    ParsedRecord soaRecord =
+        draft.apex().records.stream()
+            .filter(r -> r.record().getType() == Type.SOA)
+            .findFirst()
+            .orElseThrow();
     SOARecord soa = (SOARecord) soaRecord.record();
     Map<ByteBuffer, Node> nodes = new HashMap<>(draft.owners.size() * 2);
     int count = 0;
@@ -74,8 +77,16 @@ public final class ZoneCompiler {
         linkAdditional(rrset, nameTable, draft.apexName);
       }
     }
-    return new ZoneSnapshot(draft.origin, apex, nameTable, apex.rrset(Type.SOA), soa.getSerial(),
-        soaRecord.line(), soa.getMinimum(), count, draft.file);
+    return new ZoneSnapshot(
+        draft.origin,
+        apex,
+        nameTable,
+        apex.rrset(Type.SOA),
+        soa.getSerial(),
+        soaRecord.line(),
+        soa.getMinimum(),
+        count,
+        draft.file);
   }
 
   /** The owner's records as RRsets in ascending type order, duplicates dropped (RFC 2181 5). */

@@ -79,7 +79,10 @@ public final class ZoneDirectoryLoader {
     try {
       text = Files.readAllBytes(file);
     } catch (IOException e) {
-      return new ZoneLoad(display, origin, null,
+      return new ZoneLoad(
+          display,
+          origin,
+          null,
           List.of(ZoneProblem.error(display, 0, "cannot read: " + e.getMessage())));
     }
     return load(display, origin, text);
@@ -107,11 +110,16 @@ public final class ZoneDirectoryLoader {
   }
 
   private static ZoneLoad notAZoneName(String fileName, TextParseException e) {
-    return new ZoneLoad(fileName, null, null,
+    return new ZoneLoad(
+        fileName,
+        null,
+        null,
         List.of(ZoneProblem.error(fileName, 0, "file name is not a zone name: " + e.getMessage())));
   }
 
-  /** Loads zone {@code origin} from the text of a master file; {@code file} names it in problems. */
+  /**
+   * Loads zone {@code origin} from the text of a master file; {@code file} names it in problems.
+   */
   public static ZoneLoad load(String file, Name origin, byte[] text) {
     List<ZoneProblem> problems = new ArrayList<>();
     ZoneDraft draft = parse(file, origin, text, problems);
@@ -127,10 +135,11 @@ public final class ZoneDirectoryLoader {
 
   /**
    * Parses and groups the text, or returns null with the syntax errors added to {@code problems}.
-   * The parser's list of records ends with this frame, so that only the draft holds them while
-   * the zone compiles.
+   * The parser's list of records ends with this frame, so that only the draft holds them while the
+   * zone compiles.
    */
-  private static ZoneDraft parse(String file, Name origin, byte[] text, List<ZoneProblem> problems) {
+  private static ZoneDraft parse(
+      String file, Name origin, byte[] text, List<ZoneProblem> problems) {
     ZoneFileParser.Result parsed = ZoneFileParser.parse(file, text, origin);
     problems.addAll(parsed.problems());
     return problems.isEmpty() ? ZoneDraft.of(file, origin, parsed.records()) : null;

@@ -15,8 +15,8 @@ import org.xbill.DNS.Type;
  * work on, so that the grouping is done once per load. Owners are keyed by lowercase wire name:
  * dnsjava's {@code Name.hashCode} collides too often to key a million names.
  *
- * <p>Records that cannot belong to the zone at all (another class, outside the origin, an SOA
- * below the apex) are not grouped but reported as problems right here.
+ * <p>Records that cannot belong to the zone at all (another class, outside the origin, an SOA below
+ * the apex) are not grouped but reported as problems right here.
  */
 public final class ZoneDraft {
   /** The records of one owner name, in file order. */
@@ -60,18 +60,29 @@ public final class ZoneDraft {
       Record r = pr.record();
       Name name = r.getName();
       if (r.getDClass() != DClass.IN) {
-        d.problems.add(ZoneProblem.error(file, pr.line(),
-            "class " + DClass.string(r.getDClass()) + " at " + name + ": only IN is served"));
+        d.problems.add(
+            ZoneProblem.error(
+                file,
+                pr.line(),
+                "class " + DClass.string(r.getDClass()) + " at " + name + ": only IN is served"));
         continue;
       }
       if (!name.subdomain(origin)) {
-        d.problems.add(ZoneProblem.error(file, pr.line(),
-            "out-of-zone record " + name + " " + Type.string(r.getType()) + " in zone " + origin));
+        d.problems.add(
+            ZoneProblem.error(
+                file,
+                pr.line(),
+                "out-of-zone record "
+                    + name
+                    + " "
+                    + Type.string(r.getType())
+                    + " in zone "
+                    + origin));
         continue;
       }
       if (r.getType() == Type.SOA && !name.equals(origin)) {
-        d.problems.add(ZoneProblem.error(file, pr.line(),
-            "SOA at " + name + ", not at the apex " + origin));
+        d.problems.add(
+            ZoneProblem.error(file, pr.line(), "SOA at " + name + ", not at the apex " + origin));
         continue;
       }
       // Records of one owner usually follow each other and share the parser's Name object.

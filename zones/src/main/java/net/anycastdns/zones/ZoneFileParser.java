@@ -16,8 +16,8 @@ import org.xbill.DNS.Record;
  * from elsewhere (a git push): {@code $INCLUDE} is refused, since it could read any file of the
  * host, and each {@code $GENERATE} may make at most {@link #MAX_GENERATE} records.
  *
- * <p>dnsjava does not say on which line a record stood; a small input filter notes the line of
- * the first token after each record, which is where the next record starts.
+ * <p>dnsjava does not say on which line a record stood; a small input filter notes the line of the
+ * first token after each record, which is where the next record starts.
  */
 public final class ZoneFileParser {
   /** Upper bound of records one {@code $GENERATE} directive may create. */
@@ -54,8 +54,13 @@ public final class ZoneFileParser {
     return new Result(records, problems);
   }
 
-  private static void expandGenerators(String file, byte[] text, Iterator<Generator> generators,
-      List<ParsedRecord> records, List<ZoneProblem> problems) throws IOException {
+  private static void expandGenerators(
+      String file,
+      byte[] text,
+      Iterator<Generator> generators,
+      List<ParsedRecord> records,
+      List<ZoneProblem> problems)
+      throws IOException {
     List<Integer> lines = directiveLines(text, "$GENERATE");
     int i = 0;
     while (generators.hasNext()) {
@@ -64,8 +69,15 @@ public final class ZoneFileParser {
       i++;
       long count = g.step <= 0 ? Long.MAX_VALUE : (g.end - g.start) / g.step + 1;
       if (count > MAX_GENERATE) {
-        problems.add(ZoneProblem.error(file, line, "$GENERATE would make " + count
-            + " records; at most " + MAX_GENERATE + " are allowed"));
+        problems.add(
+            ZoneProblem.error(
+                file,
+                line,
+                "$GENERATE would make "
+                    + count
+                    + " records; at most "
+                    + MAX_GENERATE
+                    + " are allowed"));
         continue;
       }
       for (Record r = g.nextRecord(); r != null; r = g.nextRecord()) {
@@ -93,7 +105,9 @@ public final class ZoneFileParser {
     return lines;
   }
 
-  /** dnsjava's messages start with "file:line: "; its file is unknown here, so the line is taken. */
+  /**
+   * dnsjava's messages start with "file:line: "; its file is unknown here, so the line is taken.
+   */
   private static int lineOf(Exception e, LineTrackingStream in) {
     String m = e.getMessage();
     if (m != null && m.startsWith("<none>:")) {
@@ -128,9 +142,9 @@ public final class ZoneFileParser {
 
   /**
    * Hands the zone text to dnsjava's tokenizer byte by byte, counting lines as they are consumed
-   * and noting the line of the first byte of each record that is not blank, a comment or a
-   * {@code $} directive. It is a {@link BufferedInputStream} only because dnsjava wraps any other
-   * stream in one, whose read-ahead would hide where the tokenizer is.
+   * and noting the line of the first byte of each record that is not blank, a comment or a {@code
+   * $} directive. It is a {@link BufferedInputStream} only because dnsjava wraps any other stream
+   * in one, whose read-ahead would hide where the tokenizer is.
    */
   private static final class LineTrackingStream extends BufferedInputStream {
     private final byte[] text;

@@ -4,13 +4,13 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 /**
- * The authoritative lookup of RFC 1034 section 4.3.2 against one {@link ZoneSnapshot}, with
- * RFC 2181's clarifications, RFC 4592 wildcards and RFC 6672 DNAME. It fills a
- * {@link LookupResult} and builds no message.
+ * The authoritative lookup of RFC 1034 section 4.3.2 against one {@link ZoneSnapshot}, with RFC
+ * 2181's clarifications, RFC 4592 wildcards and RFC 6672 DNAME. It fills a {@link LookupResult} and
+ * builds no message.
  *
- * <p>A name is found by one hash probe; when it does not exist, the closest encloser is the
- * longest suffix that does (empty non-terminals are nodes). Cuts and DNAMEs above a node were
- * linked at load ({@link Node#cut()}), so no walk from the apex is needed.
+ * <p>A name is found by one hash probe; when it does not exist, the closest encloser is the longest
+ * suffix that does (empty non-terminals are nodes). Cuts and DNAMEs above a node were linked at
+ * load ({@link Node#cut()}), so no walk from the apex is needed.
  */
 public final class ZoneLookup {
   /** Longest CNAME/DNAME chain followed, as CoreDNS caps it; loops stop earlier. */
@@ -24,8 +24,8 @@ public final class ZoneLookup {
    * @param allOfAny for {@code ANY}: true to answer every RRset of the name, false to answer one
    *     (RFC 8482 section 4.2)
    */
-  public static void lookup(ZoneSnapshot zone, byte[] qname, int qtype, boolean allOfAny,
-      LookupResult result) {
+  public static void lookup(
+      ZoneSnapshot zone, byte[] qname, int qtype, boolean allOfAny, LookupResult result) {
     result.reset();
     byte[] name = qname;
     for (int chain = 0; ; chain++) {
@@ -68,7 +68,8 @@ public final class ZoneLookup {
         return;
       }
       byte[] target = cname.target();
-      if (chain + 1 >= MAX_CHAIN || !WireName.isSubdomain(target, zone.apexName())
+      if (chain + 1 >= MAX_CHAIN
+          || !WireName.isSubdomain(target, zone.apexName())
           || result.answer().containsOwner(target)) {
         return; // leaves the zone, loops or is too long: the resolver goes on from here
       }
@@ -77,8 +78,8 @@ public final class ZoneLookup {
   }
 
   /**
-   * Fills {@code result} with an answer chosen outside the zone data (a GeoDNS decision) for
-   * {@code qname}: the RRset when it has records, else NODATA with the zone's SOA (RFC 2308).
+   * Fills {@code result} with an answer chosen outside the zone data (a GeoDNS decision) for {@code
+   * qname}: the RRset when it has records, else NODATA with the zone's SOA (RFC 2308).
    */
   public static void answerWith(ZoneSnapshot zone, byte[] qname, RRset rrset, LookupResult result) {
     result.reset();
@@ -92,8 +93,13 @@ public final class ZoneLookup {
   }
 
   /** Adds the data of {@code node} for {@code owner}; returns the CNAME to follow, if any. */
-  private static RRset answerFrom(ZoneSnapshot zone, Node node, byte[] owner, int qtype,
-      boolean allOfAny, LookupResult result) {
+  private static RRset answerFrom(
+      ZoneSnapshot zone,
+      Node node,
+      byte[] owner,
+      int qtype,
+      boolean allOfAny,
+      LookupResult result) {
     if (qtype == Type.ANY && !node.isEmpty()) {
       RRset[] all = node.rrsets();
       for (int i = 0; i < (allOfAny ? all.length : 1); i++) {
@@ -132,8 +138,8 @@ public final class ZoneLookup {
    * {@code name} lies below {@code cut}: a referral, or a DNAME substitution. Returns true when a
    * synthesized CNAME was added and its target is to be looked up next.
    */
-  private static boolean belowCut(ZoneSnapshot zone, Node cut, byte[] name, int chain,
-      LookupResult result) {
+  private static boolean belowCut(
+      ZoneSnapshot zone, Node cut, byte[] name, int chain, LookupResult result) {
     if (cut.isDelegation()) {
       referral(zone, cut, chain, result);
       return false;
@@ -154,7 +160,8 @@ public final class ZoneLookup {
     result.answer().add(name, cname);
     result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
     byte[] next = cname.target();
-    return chain + 1 < MAX_CHAIN && WireName.isSubdomain(next, zone.apexName())
+    return chain + 1 < MAX_CHAIN
+        && WireName.isSubdomain(next, zone.apexName())
         && !result.answer().containsOwner(next);
   }
 
@@ -178,7 +185,9 @@ public final class ZoneLookup {
   /** The longest existing ancestor of a name that does not exist; the apex at worst. */
   private static Node closestEncloser(ZoneSnapshot zone, byte[] name) {
     int apexOffset = name.length - zone.apexName().length;
-    for (int off = WireName.nextLabel(name, 0); off < apexOffset; off = WireName.nextLabel(name, off)) {
+    for (int off = WireName.nextLabel(name, 0);
+        off < apexOffset;
+        off = WireName.nextLabel(name, off)) {
       Node n = zone.find(name, off);
       if (n != null) {
         return n;

@@ -4,15 +4,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The zones served at one moment, immutable. A name's zone is found by trying its suffixes from
- * the longest down, each one a hash lookup: the cost grows with the name's label count, not with
- * the number of zones.
+ * The zones served at one moment, immutable. A name's zone is found by trying its suffixes from the
+ * longest down, each one a hash lookup: the cost grows with the name's label count, not with the
+ * number of zones.
  */
 public final class ZoneSet {
   private static final ZoneSet EMPTY = new ZoneSet(List.of(), 0);
 
   /** Apex name to the zone's position in {@link #zones}. */
   private final NameTable<Integer> byApex;
+
   private final List<ZoneSnapshot> zones;
   private final long generation;
 
@@ -45,8 +46,8 @@ public final class ZoneSet {
   }
 
   /**
-   * The position in {@link #zones()} of the zone {@link #findZone} finds, or -1. Lets a caller
-   * keep per-zone state in an array beside this set instead of hashing the zone per query.
+   * The position in {@link #zones()} of the zone {@link #findZone} finds, or -1. Lets a caller keep
+   * per-zone state in an array beside this set instead of hashing the zone per query.
    */
   public int findZoneIndex(byte[] name) {
     for (int off = 0; off < name.length; off = WireName.nextLabel(name, off)) {

@@ -17,8 +17,16 @@ public final class ZoneSnapshot {
   private final int recordCount;
   private final String file;
 
-  ZoneSnapshot(Name origin, Node apex, NameTable<Node> nodes, RRset soa, long serial, int soaLine,
-      long minimum, int recordCount, String file) {
+  ZoneSnapshot(
+      Name origin,
+      Node apex,
+      NameTable<Node> nodes,
+      RRset soa,
+      long serial,
+      int soaLine,
+      long minimum,
+      int recordCount,
+      String file) {
     this.origin = origin;
     this.apex = apex;
     this.nodes = nodes;
@@ -62,7 +70,10 @@ public final class ZoneSnapshot {
     return serial;
   }
 
-  /** The line of the SOA record in {@link #file()}, so that a problem with the serial can point at it. */
+  /**
+   * The line of the SOA record in {@link #file()}, so that a problem with the serial can point at
+   * it.
+   */
   public int soaLine() {
     return soaLine;
   }

@@ -8,9 +8,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xbill.DNS.Type;
 
-/** Additional-section processing (RFC 1035 3.3): in-zone targets of NS, MX and SRV, A before AAAA. */
+/**
+ * Additional-section processing (RFC 1035 3.3): in-zone targets of NS, MX and SRV, A before AAAA.
+ */
 class AdditionalSectionTest {
-  private static final ZoneSnapshot ZONE = TestZones.compile("example.", """
+  private static final ZoneSnapshot ZONE =
+      TestZones.compile(
+          "example.",
+          """
       $TTL 3600
       @          SOA   ns1 hostmaster 1 7200 900 1209600 300
                  NS    ns1
@@ -36,7 +41,11 @@ class AdditionalSectionTest {
       """);
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # qname              | qtype | additional
       example.             | NS    | ns1.example. 3600 A 192.0.2.53, ns1.example. 3600 AAAA 2001:db8:0:0:0:0:0:53
       example.             | MX    | mail.example. 3600 A 192.0.2.25, mail.example. 3600 AAAA 2001:db8:0:0:0:0:0:25

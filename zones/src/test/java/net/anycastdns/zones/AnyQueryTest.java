@@ -12,7 +12,10 @@ import org.xbill.DNS.Type;
 
 /** QTYPE ANY: every RRset, or one complete RRset when minimal answers are wanted (RFC 8482 4.2). */
 class AnyQueryTest {
-  private static final ZoneSnapshot ZONE = TestZones.compile("example.", """
+  private static final ZoneSnapshot ZONE =
+      TestZones.compile(
+          "example.",
+          """
       $TTL 3600
       @      SOA   ns1 hostmaster 1 7200 900 1209600 300
              NS    ns1
@@ -29,7 +32,10 @@ class AnyQueryTest {
       """);
 
   @ParameterizedTest(name = "{0} allOfAny={1} -> {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # qname          | allOfAny | status             | types (records)
       multi.example.   | true     | NOERROR ANSWER aa  | A(2) MX(1) TXT(1) AAAA(1)
       multi.example.   | false    | NOERROR ANSWER aa  | A(2)
@@ -63,17 +69,18 @@ class AnyQueryTest {
 
   @ParameterizedTest(name = "{0} allOfAny={1} -> {2}")
   @CsvSource({
-      "nothing.example., true,  NXDOMAIN NXDOMAIN aa",
-      "nothing.example., false, NXDOMAIN NXDOMAIN aa",
-      "wild.example.,    true,  NOERROR NODATA aa", // an empty non-terminal
+    "nothing.example., true,  NXDOMAIN NXDOMAIN aa",
+    "nothing.example., false, NXDOMAIN NXDOMAIN aa",
+    "wild.example.,    true,  NOERROR NODATA aa", // an empty non-terminal
   })
   void anyWithoutData(String qname, boolean allOfAny, String status) {
     LookupResult r = lookup(ZONE, qname, "ANY", allOfAny);
     assertAll(
         () -> assertEquals(status, TestZones.status(r)),
         () -> assertEquals(0, r.answer().size()),
-        () -> assertEquals(
-            "example. 300 SOA ns1.example. hostmaster.example. 1 7200 900 1209600 300",
-            TestZones.text(r.authority())));
+        () ->
+            assertEquals(
+                "example. 300 SOA ns1.example. hostmaster.example. 1 7200 900 1209600 300",
+                TestZones.text(r.authority())));
   }
 }

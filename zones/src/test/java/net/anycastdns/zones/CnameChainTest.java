@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** CNAME chains (RFC 1034 4.3.2 step 3a, RFC 6604): followed inside the zone, stopped otherwise. */
 class CnameChainTest {
-  private static final ZoneSnapshot ZONE = TestZones.compile("example.", """
+  private static final ZoneSnapshot ZONE =
+      TestZones.compile(
+          "example.",
+          """
       $TTL 3600
       @        SOA   ns1 hostmaster 1 7200 900 1209600 300
                NS    ns1
@@ -46,7 +49,11 @@ class CnameChainTest {
       "example. 300 SOA ns1.example. hostmaster.example. 1 7200 900 1209600 300";
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # qname          | qtype | status               | answer | authority
       www.example.     | A     | NOERROR ANSWER aa    | www.example. 3600 CNAME web.example., web.example. 3600 CNAME host.example., host.example. 3600 A 192.0.2.80 | -
       web.example.     | A     | NOERROR ANSWER aa    | web.example. 3600 CNAME host.example., host.example. 3600 A 192.0.2.80 | -
@@ -68,10 +75,10 @@ class CnameChainTest {
   /** Each step is one answer entry; at most {@link ZoneLookup#MAX_CHAIN} are taken. */
   @ParameterizedTest(name = "{0} -> {1} entries, last {2}")
   @CsvSource({
-      "c15, 1,  c15.example. 3600 A 192.0.2.15",
-      "c4,  12, c15.example. 3600 A 192.0.2.15", // 11 CNAMEs and the A: exactly the cap
-      "c3,  12, c14.example. 3600 CNAME c15.example.", // the A would be the 13th entry
-      "c0,  12, c11.example. 3600 CNAME c12.example.",
+    "c15, 1,  c15.example. 3600 A 192.0.2.15",
+    "c4,  12, c15.example. 3600 A 192.0.2.15", // 11 CNAMEs and the A: exactly the cap
+    "c3,  12, c14.example. 3600 CNAME c15.example.", // the A would be the 13th entry
+    "c0,  12, c11.example. 3600 CNAME c12.example.",
   })
   void chainLengthIsCapped(String qname, int entries, String last) {
     LookupResult r = lookup(ZONE, qname + ".example.", "A");

@@ -9,9 +9,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xbill.DNS.Type;
 
-/** Zone cuts (RFC 1034 4.3.2 step 3b): referrals, glue, and DS on the parent side (RFC 4035 3.1.4.1). */
+/**
+ * Zone cuts (RFC 1034 4.3.2 step 3b): referrals, glue, and DS on the parent side (RFC 4035
+ * 3.1.4.1).
+ */
 class DelegationTest {
-  private static final ZoneSnapshot ZONE = TestZones.compile("example.org.", """
+  private static final ZoneSnapshot ZONE =
+      TestZones.compile(
+          "example.org.",
+          """
       $TTL 3600
       @          SOA  ns1 hostmaster 1 7200 900 1209600 300
                  NS   ns1
@@ -31,14 +37,19 @@ class DelegationTest {
       "example.org. 300 SOA ns1.example.org. hostmaster.example.org. 1 7200 900 1209600 300";
   private static final String SUB_NS =
       "sub.example.org. 3600 NS ns1.sub.example.org., sub.example.org. 3600 NS ns2.sub.example.org.";
-  private static final String GLUE = "ns1.sub.example.org. 3600 A 192.0.2.1, "
-      + "ns2.sub.example.org. 3600 A 192.0.2.2, "
-      + "ns1.sub.example.org. 3600 AAAA 2001:db8:0:0:0:0:0:1, "
-      + "ns2.sub.example.org. 3600 AAAA 2001:db8:0:0:0:0:0:2";
+  private static final String GLUE =
+      "ns1.sub.example.org. 3600 A 192.0.2.1, "
+          + "ns2.sub.example.org. 3600 A 192.0.2.2, "
+          + "ns1.sub.example.org. 3600 AAAA 2001:db8:0:0:0:0:0:1, "
+          + "ns2.sub.example.org. 3600 AAAA 2001:db8:0:0:0:0:0:2";
   private static final String EXT_NS = "ext.example.org. 3600 NS ns.example.net.";
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # qname                 | qtype | status            | answer | authority | additional
       # at and below the cut: a referral, AA clear, glue A records before AAAA records
       sub.example.org.        | A     | NOERROR REFERRAL  | -      | %SUB_NS   | %GLUE
@@ -60,7 +71,12 @@ class DelegationTest {
       # the parent's own data is unaffected
       ns1.example.org.        | A     | NOERROR ANSWER aa | ns1.example.org. 3600 A 192.0.2.53 | - | -
       """)
-  void delegation(String qname, String qtype, String status, String answer, String authority,
+  void delegation(
+      String qname,
+      String qtype,
+      String status,
+      String answer,
+      String authority,
       String additional) {
     assertResult(lookup(ZONE, qname, qtype), status, answer, expand(authority), expand(additional));
   }
@@ -78,7 +94,9 @@ class DelegationTest {
     if (cell == null) {
       return null;
     }
-    return cell.replace("%SUB_NS", SUB_NS).replace("%GLUE", GLUE).replace("%EXT_NS", EXT_NS)
+    return cell.replace("%SUB_NS", SUB_NS)
+        .replace("%GLUE", GLUE)
+        .replace("%EXT_NS", EXT_NS)
         .replace("%SOA", SOA);
   }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Names that exist only because a name below them has data: NODATA, never NXDOMAIN (RFC 8020). */
 class EmptyNonTerminalTest {
-  private static final ZoneSnapshot ZONE = TestZones.compile("example.", """
+  private static final ZoneSnapshot ZONE =
+      TestZones.compile(
+          "example.",
+          """
       $TTL 3600
       @          SOA  ns1 hostmaster 1 7200 900 1209600 300
                  NS   ns1
@@ -20,7 +23,11 @@ class EmptyNonTerminalTest {
       "example. 300 SOA ns1.example. hostmaster.example. 1 7200 900 1209600 300";
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # qname                | qtype | status               | answer
       x.y.z.empty.example.   | TXT   | NOERROR ANSWER aa    | x.y.z.empty.example. 3600 TXT leaf
       x.y.z.empty.example.   | A     | NOERROR NODATA aa    | -

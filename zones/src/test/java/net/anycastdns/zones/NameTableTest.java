@@ -41,13 +41,13 @@ class NameTableTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "host10000.zone0.example.", // one past the last
-      "host1.zone2.example.", // both labels exist, not together
-      "host1.zone1.example.org.",
-      "zone1.example.org.",
-      "example.",
-      ".",
-      "ost1.zone1.example.",
+    "host10000.zone0.example.", // one past the last
+    "host1.zone2.example.", // both labels exist, not together
+    "host1.zone1.example.org.",
+    "zone1.example.org.",
+    "example.",
+    ".",
+    "ost1.zone1.example.",
   })
   void absentNamesAreNotFound(String name) {
     assertNull(TABLE.get(WireName.of(name), 0));
@@ -55,7 +55,10 @@ class NameTableTest {
 
   /** {@code get(name, off)} looks up the suffix starting at {@code off}, a label boundary. */
   @ParameterizedTest(name = "{0} from label {1} -> {2}")
-  @CsvSource(nullValues = "-", textBlock = """
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
       host7.zone7.example.,       0, 7
       host7.zone7.example.,       1, -8
       a.b.host42.zone42.example., 2, 42
@@ -74,11 +77,12 @@ class NameTableTest {
 
   @Test
   void laterPutReplacesTheValue() {
-    NameTable<String> t = new NameTable.Builder<String>()
-        .put(WireName.of("a.example."), "first")
-        .put(WireName.of("b.example."), "b")
-        .put(WireName.of("a.example."), "second")
-        .build();
+    NameTable<String> t =
+        new NameTable.Builder<String>()
+            .put(WireName.of("a.example."), "first")
+            .put(WireName.of("b.example."), "b")
+            .put(WireName.of("a.example."), "second")
+            .build();
     assertAll(
         () -> assertEquals(2, t.size()),
         () -> assertEquals("second", t.get(WireName.of("a.example."), 0)),

@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SOA serials compare in RFC 1982 arithmetic: they wrap at 2^32, and half the circle is undefined. */
+/**
+ * SOA serials compare in RFC 1982 arithmetic: they wrap at 2^32, and half the circle is undefined.
+ */
 class SerialsTest {
   @ParameterizedTest(name = "{0} > {1}: {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       # next,       previous,    greater
       2,            1,           true
       1,            1,           false
@@ -39,7 +43,10 @@ class SerialsTest {
 
   @Test
   void snapshotKnowsTheLineOfItsSoa() {
-    ZoneSnapshot z = TestZones.compile("example.org.", """
+    ZoneSnapshot z =
+        TestZones.compile(
+            "example.org.",
+            """
         $TTL 300
 
         @ SOA ns1 hostmaster 1 3600 900 1209600 300

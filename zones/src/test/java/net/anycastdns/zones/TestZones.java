@@ -70,8 +70,14 @@ final class TestZones {
       RRset rrset = section.rrset(i);
       for (int j = 0; j < rrset.size(); j++) {
         Record r = Record.newRecord(owner, rrset.type(), DClass.IN, rrset.ttl(), rrset.rdata(j));
-        lines.add(owner + " " + rrset.ttl() + " " + Type.string(rrset.type()) + " "
-            + r.rdataToString().replace('\t', ' '));
+        lines.add(
+            owner
+                + " "
+                + rrset.ttl()
+                + " "
+                + Type.string(rrset.type())
+                + " "
+                + r.rdataToString().replace('\t', ' '));
       }
     }
     return lines;
@@ -91,8 +97,8 @@ final class TestZones {
   }
 
   /** As {@link #assertResult(LookupResult, String, String, String)}, and the additional section. */
-  static void assertResult(LookupResult r, String status, String answer, String authority,
-      String additional) {
+  static void assertResult(
+      LookupResult r, String status, String answer, String authority, String additional) {
     assertAll(
         () -> assertResult(r, status, answer, authority),
         () -> assertEquals(cell(additional), text(r.additional()), "additional"));

@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 4592 wildcard synthesis: closest encloser, source of synthesis, and what blocks it. */
 class WildcardTest {
-  private static final ZoneSnapshot ZONE = TestZones.compile("example.", """
+  private static final ZoneSnapshot ZONE =
+      TestZones.compile(
+          "example.",
+          """
       $TTL 3600
       @              SOA   ns1 hostmaster 1 7200 900 1209600 300
                      NS    ns1
@@ -28,7 +31,11 @@ class WildcardTest {
       "example. 300 SOA ns1.example. hostmaster.example. 1 7200 900 1209600 300";
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # qname                | qtype | status              | answer | authority
       # synthesis: the owner is the query name, one label or many (RFC 4592 2.1.1, 3.3.1)
       alice.users.example.   | TXT   | NOERROR ANSWER aa   | alice.users.example. 3600 TXT "wildcard user"      | -

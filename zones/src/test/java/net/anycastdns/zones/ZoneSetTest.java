@@ -20,14 +20,19 @@ class ZoneSetTest {
   private static final ZoneSet WITH_ROOT = ZoneSet.of(List.of(ROOT, SUB, ORG, EXAMPLE), 2);
 
   private static ZoneSnapshot zone(String origin) {
-    return TestZones.compile(origin, """
+    return TestZones.compile(
+        origin,
+        """
         @   3600 SOA ns1.example.net. hostmaster.example.net. 1 7200 900 1209600 300
             3600 NS  ns1.example.net.
         """);
   }
 
   @ParameterizedTest(name = "{0} -> {1} / {2}")
-  @CsvSource(nullValues = "-", textBlock = """
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
       # name                 zone without root   zone with root
       example.org.,          example.org.,       example.org.
       www.example.org.,      example.org.,       example.org.

@@ -43,8 +43,8 @@ public final class Addresses {
     int family = host.contains(":") ? Address.IPv6 : Address.IPv4;
     byte[] bytes = Address.toByteArray(host, family);
     if (bytes == null) {
-      throw new IllegalArgumentException("'" + text + "': '" + host
-          + "' is not an IP address (names are not resolved)");
+      throw new IllegalArgumentException(
+          "'" + text + "': '" + host + "' is not an IP address (names are not resolved)");
     }
     int p;
     if (port == null) {

@@ -27,8 +27,8 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Reads the YAML configuration, checks every value and fills in the defaults. Every mistake is
- * one {@link ConfigException} of the form {@code FILE: KEY: PROBLEM}.
+ * Reads the YAML configuration, checks every value and fills in the defaults. Every mistake is one
+ * {@link ConfigException} of the form {@code FILE: KEY: PROBLEM}.
  */
 public final class ConfigLoader {
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -45,8 +45,8 @@ public final class ConfigLoader {
     if (!Files.isReadable(file)) {
       throw new ConfigException("cannot read " + file);
     }
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     JsonNode root;
     try {
       root = yaml.readTree(file.toFile());
@@ -71,26 +71,38 @@ public final class ConfigLoader {
     SelfTestConfig selftest = selftest(root.required("selftest"));
     List<Prefix> prefixes = prefixes(root.required("prefixes"));
     SpeakerConfig speaker = speaker(root.required("speaker"));
-    Duration drainDelay = root.optional("drain-delay").map(YamlNode::duration)
-        .orElse(DEFAULT_DRAIN_DELAY);
+    Duration drainDelay =
+        root.optional("drain-delay").map(YamlNode::duration).orElse(DEFAULT_DRAIN_DELAY);
     return new SidecarConfig(selftest, prefixes, speaker, drainDelay);
   }
 
   private static SelfTestConfig selftest(YamlNode n) {
-    n.mapping(Set.of("server", "interval", "fast-interval", "timeout", "rise", "fall",
-        "max-latency", "probes", "peers"));
+    n.mapping(
+        Set.of(
+            "server",
+            "interval",
+            "fast-interval",
+            "timeout",
+            "rise",
+            "fall",
+            "max-latency",
+            "probes",
+            "peers"));
     InetSocketAddress server = n.required("server").convert(s -> Addresses.parse(s, 53));
     Duration interval = positive(n.optional("interval"), DEFAULT_INTERVAL, n, "interval");
     Duration fast = positive(n.optional("fast-interval"), half(interval), n, "fast-interval");
     if (fast.compareTo(interval) > 0) {
       throw n.required("fast-interval").error("must not be longer than interval");
     }
-    Duration defaultTimeout = interval.compareTo(Duration.ofSeconds(1)) < 0
-        ? interval : Duration.ofSeconds(1);
+    Duration defaultTimeout =
+        interval.compareTo(Duration.ofSeconds(1)) < 0 ? interval : Duration.ofSeconds(1);
     Duration timeout = positive(n.optional("timeout"), defaultTimeout, n, "timeout");
     if (timeout.compareTo(interval) > 0) {
-      throw n.required("timeout").error("must not be longer than interval (" + interval.toMillis()
-          + "ms), or one slow probe would delay every decision");
+      throw n.required("timeout")
+          .error(
+              "must not be longer than interval ("
+                  + interval.toMillis()
+                  + "ms), or one slow probe would delay every decision");
     }
     int rise = n.optional("rise").map(x -> x.integer(1)).orElse(DEFAULT_RISE);
     int fall = n.optional("fall").map(x -> x.integer(1)).orElse(DEFAULT_FALL);
@@ -112,33 +124,50 @@ public final class ConfigLoader {
   private static Probe probe(YamlNode n, Optional<Duration> defaultMaxLatency) {
     n.mapping(Set.of("name", "type", "transport", "rcode", "expect", "max-latency"));
     Name name = n.required("name").convert(ConfigLoader::name);
-    int type = n.required("type").convert(s -> {
-      int t = Type.value(s.toUpperCase(Locale.ROOT));
-      if (t < 0) {
-        throw new IllegalArgumentException("unknown record type '" + s + "'");
-      }
-      return t;
-    });
-    Transport transport = n.optional("transport").map(x -> x.convert(s -> {
-      try {
-        return Transport.valueOf(s.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("must be udp or tcp, not '" + s + "'");
-      }
-    })).orElse(Transport.UDP);
-    int rcode = n.optional("rcode").map(x -> x.convert(s -> {
-      int r = Rcode.value(s.toUpperCase(Locale.ROOT));
-      if (r < 0) {
-        throw new IllegalArgumentException("unknown rcode '" + s + "' (NOERROR, NXDOMAIN, ...)");
-      }
-      return r;
-    })).orElse(Rcode.NOERROR);
+    int type =
+        n.required("type")
+            .convert(
+                s -> {
+                  int t = Type.value(s.toUpperCase(Locale.ROOT));
+                  if (t < 0) {
+                    throw new IllegalArgumentException("unknown record type '" + s + "'");
+                  }
+                  return t;
+                });
+    Transport transport =
+        n.optional("transport")
+            .map(
+                x ->
+                    x.convert(
+                        s -> {
+                          try {
+                            return Transport.valueOf(s.toUpperCase(Locale.ROOT));
+                          } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException(
+                                "must be udp or tcp, not '" + s + "'");
+                          }
+                        }))
+            .orElse(Transport.UDP);
+    int rcode =
+        n.optional("rcode")
+            .map(
+                x ->
+                    x.convert(
+                        s -> {
+                          int r = Rcode.value(s.toUpperCase(Locale.ROOT));
+                          if (r < 0) {
+                            throw new IllegalArgumentException(
+                                "unknown rcode '" + s + "' (NOERROR, NXDOMAIN, ...)");
+                          }
+                          return r;
+                        }))
+            .orElse(Rcode.NOERROR);
     List<Record> expect = new ArrayList<>();
     for (YamlNode e : n.optional("expect").map(YamlNode::list).orElse(List.of())) {
       expect.add(e.convert(s -> rdata(type, s)));
     }
-    Optional<Duration> maxLatency = n.optional("max-latency").map(YamlNode::duration)
-        .or(() -> defaultMaxLatency);
+    Optional<Duration> maxLatency =
+        n.optional("max-latency").map(YamlNode::duration).or(() -> defaultMaxLatency);
     return new Probe(name, type, transport, rcode, expect, maxLatency);
   }
 
@@ -157,8 +186,8 @@ public final class ConfigLoader {
     } catch (IOException | RuntimeException e) {
       // dnsjava's tokenizer prefixes its messages with a file and line there is none of here.
       String why = String.valueOf(e.getMessage()).replaceFirst("^<none>:\\d+: ", "");
-      throw new IllegalArgumentException("'" + text + "' is not " + Type.string(type) + " data: "
-          + why);
+      throw new IllegalArgumentException(
+          "'" + text + "' is not " + Type.string(type) + " data: " + why);
     }
   }
 
@@ -179,8 +208,18 @@ public final class ConfigLoader {
   }
 
   private static SpeakerConfig speaker(YamlNode n) {
-    n.mapping(Set.of("type", "state-file", "birdc", "timeout", "ack", "ack-timeout", "gobgp",
-        "announce", "withdraw", "drain"));
+    n.mapping(
+        Set.of(
+            "type",
+            "state-file",
+            "birdc",
+            "timeout",
+            "ack",
+            "ack-timeout",
+            "gobgp",
+            "announce",
+            "withdraw",
+            "drain"));
     String type = n.required("type").text();
     Duration timeout = DEFAULT_COMMAND_TIMEOUT;
     switch (type) {
@@ -197,8 +236,8 @@ public final class ConfigLoader {
       case "exabgp" -> {
         n.mapping(Set.of("type", "ack", "ack-timeout"));
         boolean ack = n.optional("ack").map(YamlNode::bool).orElse(true);
-        Duration ackTimeout = positive(n.optional("ack-timeout"), DEFAULT_ACK_TIMEOUT, n,
-            "ack-timeout");
+        Duration ackTimeout =
+            positive(n.optional("ack-timeout"), DEFAULT_ACK_TIMEOUT, n, "ack-timeout");
         return new SpeakerConfig.ExaBgp(ack, ackTimeout);
       }
       case "gobgp" -> {
@@ -208,12 +247,15 @@ public final class ConfigLoader {
       }
       case "command" -> {
         n.mapping(Set.of("type", "announce", "withdraw", "drain", "timeout"));
-        return new SpeakerConfig.Command(n.required("announce").argv(),
-            n.required("withdraw").argv(), n.optional("drain").map(YamlNode::argv),
+        return new SpeakerConfig.Command(
+            n.required("announce").argv(),
+            n.required("withdraw").argv(),
+            n.optional("drain").map(YamlNode::argv),
             timeout(n, timeout));
       }
-      default -> throw n.required("type").error(
-          "unknown speaker '" + type + "' (bird, exabgp, gobgp or command)");
+      default ->
+          throw n.required("type")
+              .error("unknown speaker '" + type + "' (bird, exabgp, gobgp or command)");
     }
   }
 
@@ -221,8 +263,8 @@ public final class ConfigLoader {
     return positive(n.optional("timeout"), fallback, n, "timeout");
   }
 
-  private static Duration positive(Optional<YamlNode> value, Duration fallback, YamlNode parent,
-      String key) {
+  private static Duration positive(
+      Optional<YamlNode> value, Duration fallback, YamlNode parent, String key) {
     Duration d = value.map(YamlNode::duration).orElse(fallback);
     if (d.isZero()) {
       throw parent.required(key).error("must be longer than 0");

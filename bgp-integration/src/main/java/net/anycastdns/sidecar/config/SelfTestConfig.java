@@ -19,8 +19,14 @@ import net.anycastdns.sidecar.probe.Probe;
  *     everywhere at once; may be empty
  */
 public record SelfTestConfig(
-    InetSocketAddress server, Duration interval, Duration fastInterval, Duration timeout,
-    int rise, int fall, List<Probe> probes, List<InetSocketAddress> peers) {
+    InetSocketAddress server,
+    Duration interval,
+    Duration fastInterval,
+    Duration timeout,
+    int rise,
+    int fall,
+    List<Probe> probes,
+    List<InetSocketAddress> peers) {
 
   public SelfTestConfig {
     probes = List.copyOf(probes);

@@ -67,8 +67,9 @@ public sealed interface SpeakerConfig {
    * @param drain argument list that announces one prefix with 65535:0, if the operator has one
    * @param timeout longest wait for one call
    */
-  record Command(List<String> announce, List<String> withdraw, Optional<List<String>> drain,
-      Duration timeout) implements SpeakerConfig {
+  record Command(
+      List<String> announce, List<String> withdraw, Optional<List<String>> drain, Duration timeout)
+      implements SpeakerConfig {
     public Command {
       announce = List.copyOf(announce);
       withdraw = List.copyOf(withdraw);

@@ -35,8 +35,11 @@ final class YamlNode {
     while (names.hasNext()) {
       String key = names.next();
       if (!allowed.contains(key)) {
-        throw new ConfigException(child(key) + ": unknown key (known here: "
-            + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+        throw new ConfigException(
+            child(key)
+                + ": unknown key (known here: "
+                + String.join(", ", new java.util.TreeSet<>(allowed))
+                + ")");
       }
     }
     return this;
@@ -44,7 +47,9 @@ final class YamlNode {
 
   Optional<YamlNode> optional(String key) {
     JsonNode child = node.get(key);
-    return child == null || child.isNull() ? Optional.empty() : Optional.of(new YamlNode(child(key), child));
+    return child == null || child.isNull()
+        ? Optional.empty()
+        : Optional.of(new YamlNode(child(key), child));
   }
 
   YamlNode required(String key) {
@@ -79,7 +84,9 @@ final class YamlNode {
     return convert(Durations::parse);
   }
 
-  /** The text converted by {@code parser}, whose IllegalArgumentException becomes a ConfigException. */
+  /**
+   * The text converted by {@code parser}, whose IllegalArgumentException becomes a ConfigException.
+   */
   <T> T convert(Function<String, T> parser) {
     try {
       return parser.apply(text());

@@ -7,9 +7,9 @@ public enum Announcement {
   /** Announced normally. */
   ANNOUNCED("announced"),
   /**
-   * Announced with the well-known community GRACEFUL_SHUTDOWN 65535:0 (RFC 8326, a community as
-   * RFC 1997 defines them): neighbours lower the route's preference and move traffic to other
-   * PoPs while this one still answers, so a planned withdrawal drops no queries.
+   * Announced with the well-known community GRACEFUL_SHUTDOWN 65535:0 (RFC 8326, a community as RFC
+   * 1997 defines them): neighbours lower the route's preference and move traffic to other PoPs
+   * while this one still answers, so a planned withdrawal drops no queries.
    */
   GRACEFUL_SHUTDOWN("graceful-shutdown");
 

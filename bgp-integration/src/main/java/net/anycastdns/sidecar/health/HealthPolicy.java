@@ -20,7 +20,9 @@ public record HealthPolicy(
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive");
     }
-    if (fastInterval.isNegative() || fastInterval.isZero() || fastInterval.compareTo(interval) > 0) {
+    if (fastInterval.isNegative()
+        || fastInterval.isZero()
+        || fastInterval.compareTo(interval) > 0) {
       throw new IllegalArgumentException("fast-interval must be positive and at most interval");
     }
     if (rise < 1 || fall < 1) {

@@ -9,19 +9,18 @@ import java.util.Optional;
  * Decides, from self-test outcomes and operator requests, what the BGP speaker announces.
  *
  * <p>Hysteresis as in ExaBGP's healthcheck and anycast-healthchecker: {@code fall} consecutive
- * failures withdraw, {@code rise} consecutive successes announce, so a blip shorter than
- * {@code fall} never withdraws. Self-tests come every {@code interval}, and every
- * {@code fastInterval} while a change is pending. A new sidecar starts withdrawn and announces only
- * after {@code rise} successes, so a sidecar that crashes and is restarted never announces a server
- * it has not tested.
+ * failures withdraw, {@code rise} consecutive successes announce, so a blip shorter than {@code
+ * fall} never withdraws. Self-tests come every {@code interval}, and every {@code fastInterval}
+ * while a change is pending. A new sidecar starts withdrawn and announces only after {@code rise}
+ * successes, so a sidecar that crashes and is restarted never announces a server it has not tested.
  *
  * <p>The peers guard: when the local test has failed {@code fall} times and most peers fail the
  * same probes, the prefixes stay announced (an alarm decision), since withdrawing every PoP at once
  * turns a bad zone or a bad probe into a total outage.
  *
  * <p>Pure: no I/O, no threads, no sleeps. Time comes from the injected clock; the caller asks
- * {@link #nextWakeup()} when to call {@link #onTimer()} or run the next self-test. Not
- * thread-safe: one thread drives it.
+ * {@link #nextWakeup()} when to call {@link #onTimer()} or run the next self-test. Not thread-safe:
+ * one thread drives it.
  */
 public final class HealthStateMachine {
   private final HealthPolicy policy;
@@ -45,36 +44,47 @@ public final class HealthStateMachine {
    * died while announcing).
    */
   public Decision start() {
-    return new Decision(null, Announcement.WITHDRAWN,
-        "start: announce after " + policy.rise() + " consecutive successful self-tests", false);
+    return new Decision(
+        null,
+        Announcement.WITHDRAWN,
+        "start: announce after " + policy.rise() + " consecutive successful self-tests",
+        false);
   }
 
   /** Feeds one self-test outcome; returns the decision it causes, if any. */
   public Optional<Decision> onCheck(CheckOutcome outcome) {
-    Optional<Decision> decision = switch (phase) {
-      case STARTING, DOWN -> rising(outcome);
-      case UP -> falling(outcome);
-      case DRAINING, DRAINED, STOPPED -> Optional.empty();
-    };
-    nextCheckAt = outcome.startedAt().plus(changePending() ? policy.fastInterval() : policy.interval());
+    Optional<Decision> decision =
+        switch (phase) {
+          case STARTING, DOWN -> rising(outcome);
+          case UP -> falling(outcome);
+          case DRAINING, DRAINED, STOPPED -> Optional.empty();
+        };
+    nextCheckAt =
+        outcome.startedAt().plus(changePending() ? policy.fastInterval() : policy.interval());
     return decision;
   }
 
   /**
-   * Planned maintenance: announce with GRACEFUL_SHUTDOWN (RFC 8326) so that neighbours move
-   * traffic away while this PoP still answers, then withdraw after the drain delay. Self-test
-   * results are ignored until {@link #onResume()}.
+   * Planned maintenance: announce with GRACEFUL_SHUTDOWN (RFC 8326) so that neighbours move traffic
+   * away while this PoP still answers, then withdraw after the drain delay. Self-test results are
+   * ignored until {@link #onResume()}.
    */
   public Optional<Decision> onDrain() {
     switch (phase) {
       case UP -> {
         drainDeadline = clock.instant().plus(policy.drainDelay());
-        return enter(Phase.DRAINING, "drain requested: announcing with GRACEFUL_SHUTDOWN 65535:0"
-            + " (RFC 8326), withdrawing in " + format(policy.drainDelay()), false);
+        return enter(
+            Phase.DRAINING,
+            "drain requested: announcing with GRACEFUL_SHUTDOWN 65535:0"
+                + " (RFC 8326), withdrawing in "
+                + format(policy.drainDelay()),
+            false);
       }
       case STARTING, DOWN -> {
-        return enter(Phase.DRAINED,
-            "drain requested while withdrawn: staying withdrawn until resumed", false);
+        return enter(
+            Phase.DRAINED,
+            "drain requested while withdrawn: staying withdrawn until resumed",
+            false);
       }
       default -> {
         return Optional.empty();
@@ -90,8 +100,12 @@ public final class HealthStateMachine {
         return enter(Phase.UP, "drain cancelled before the withdrawal: announcing normally", false);
       }
       case DRAINED -> {
-        return enter(Phase.DOWN, "drain cancelled: announce after " + policy.rise()
-            + " consecutive successful self-tests", false);
+        return enter(
+            Phase.DOWN,
+            "drain cancelled: announce after "
+                + policy.rise()
+                + " consecutive successful self-tests",
+            false);
       }
       default -> {
         return Optional.empty();
@@ -103,8 +117,10 @@ public final class HealthStateMachine {
   public Optional<Decision> onTimer() {
     if (phase == Phase.DRAINING && !clock.instant().isBefore(drainDeadline)) {
       drainDeadline = null;
-      return enter(Phase.DRAINED,
-          "drain delay of " + format(policy.drainDelay()) + " over: withdrawing", false);
+      return enter(
+          Phase.DRAINED,
+          "drain delay of " + format(policy.drainDelay()) + " over: withdrawing",
+          false);
     }
     return Optional.empty();
   }
@@ -176,8 +192,10 @@ public final class HealthStateMachine {
     if (successes < policy.rise()) {
       return Optional.empty();
     }
-    return enter(Phase.UP, successes + " consecutive successful self-tests ("
-        + outcome.summary() + ")", false);
+    return enter(
+        Phase.UP,
+        successes + " consecutive successful self-tests (" + outcome.summary() + ")",
+        false);
   }
 
   private Optional<Decision> falling(CheckOutcome outcome) {
@@ -186,8 +204,12 @@ public final class HealthStateMachine {
       successes++;
       if (guardActive) {
         guardActive = false;
-        return Optional.of(new Decision(Announcement.ANNOUNCED, Announcement.ANNOUNCED,
-            "peers guard released: the local self-test passes again", false));
+        return Optional.of(
+            new Decision(
+                Announcement.ANNOUNCED,
+                Announcement.ANNOUNCED,
+                "peers guard released: the local self-test passes again",
+                false));
       }
       return Optional.empty();
     }
@@ -201,14 +223,25 @@ public final class HealthStateMachine {
         return Optional.empty();
       }
       guardActive = true;
-      return Optional.of(new Decision(Announcement.ANNOUNCED, Announcement.ANNOUNCED,
-          "NOT withdrawing: " + failures + " consecutive failed self-tests (" + outcome.summary()
-              + ") but " + outcome.peers() + " the same probes, so the fault is in the data or"
-              + " the probes, not in this PoP; withdrawing would take every PoP down", true));
+      return Optional.of(
+          new Decision(
+              Announcement.ANNOUNCED,
+              Announcement.ANNOUNCED,
+              "NOT withdrawing: "
+                  + failures
+                  + " consecutive failed self-tests ("
+                  + outcome.summary()
+                  + ") but "
+                  + outcome.peers()
+                  + " the same probes, so the fault is in the data or"
+                  + " the probes, not in this PoP; withdrawing would take every PoP down",
+              true));
     }
     String peers = outcome.peers().asked() > 0 ? "; " + outcome.peers() : "";
-    return enter(Phase.DOWN, failures + " consecutive failed self-tests (" + outcome.summary()
-        + ")" + peers, false);
+    return enter(
+        Phase.DOWN,
+        failures + " consecutive failed self-tests (" + outcome.summary() + ")" + peers,
+        false);
   }
 
   private Optional<Decision> enter(Phase next, String reason, boolean alarm) {

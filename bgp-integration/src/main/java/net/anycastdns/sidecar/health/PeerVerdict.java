@@ -17,9 +17,9 @@ public record PeerVerdict(int asked, int failing) {
   }
 
   /**
-   * True when most peers (more than half) fail the same probes: the fault is then in the zone
-   * data or in the probe itself, not in this PoP, and withdrawing here would only help take the
-   * service down everywhere (as happened to Facebook's DNS in October 2021).
+   * True when most peers (more than half) fail the same probes: the fault is then in the zone data
+   * or in the probe itself, not in this PoP, and withdrawing here would only help take the service
+   * down everywhere (as happened to Facebook's DNS in October 2021).
    */
   public boolean faultIsGlobal() {
     return asked > 0 && 2 * failing > asked;

@@ -23,7 +23,10 @@ final class AnswerJudge {
     Optional<java.time.Duration> latency = Optional.of(answer.latency());
     int rcode = m.getRcode();
     if (rcode != probe.rcode()) {
-      return new ProbeResult(probe, Verdict.RCODE, latency,
+      return new ProbeResult(
+          probe,
+          Verdict.RCODE,
+          latency,
           "rcode " + Rcode.string(rcode) + ", expected " + Rcode.string(probe.rcode()));
     }
     if (!m.getHeader().getFlag(Flags.AA)) {
@@ -37,15 +40,28 @@ final class AnswerJudge {
         }
       }
       if (!keys(got).equals(keys(probe.expect()))) {
-        return new ProbeResult(probe, Verdict.DATA, latency,
-            "answer " + texts(got) + ", expected " + texts(probe.expect())
+        return new ProbeResult(
+            probe,
+            Verdict.DATA,
+            latency,
+            "answer "
+                + texts(got)
+                + ", expected "
+                + texts(probe.expect())
                 + (m.getHeader().getFlag(Flags.TC) ? " (answer truncated)" : ""));
       }
     }
-    if (probe.maxLatency().isPresent() && answer.latency().compareTo(probe.maxLatency().get()) > 0) {
-      return new ProbeResult(probe, Verdict.SLOW, latency, "answered in "
-          + ProbeResult.millis(answer.latency()) + ", limit " + probe.maxLatency().get().toMillis()
-          + "ms");
+    if (probe.maxLatency().isPresent()
+        && answer.latency().compareTo(probe.maxLatency().get()) > 0) {
+      return new ProbeResult(
+          probe,
+          Verdict.SLOW,
+          latency,
+          "answered in "
+              + ProbeResult.millis(answer.latency())
+              + ", limit "
+              + probe.maxLatency().get().toMillis()
+              + "ms");
     }
     return new ProbeResult(probe, Verdict.OK, latency, "");
   }

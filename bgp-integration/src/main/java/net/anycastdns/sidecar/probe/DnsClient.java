@@ -30,8 +30,9 @@ public final class DnsClient {
    * @throws SocketTimeoutException when no matching answer came in time
    * @throws IOException when the server cannot be reached or the answer is unreadable
    */
-  public Answer exchange(InetSocketAddress server, Transport transport, Message query,
-      Duration timeout) throws IOException {
+  public Answer exchange(
+      InetSocketAddress server, Transport transport, Message query, Duration timeout)
+      throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     return transport == Transport.UDP
         ? udp(server, query, deadline)
@@ -64,8 +65,8 @@ public final class DnsClient {
     }
   }
 
-  private static Answer tcp(InetSocketAddress server, Message query, long deadline,
-      Duration timeout) throws IOException {
+  private static Answer tcp(
+      InetSocketAddress server, Message query, long deadline, Duration timeout) throws IOException {
     byte[] wire = query.toWire();
     try (Socket socket = new Socket()) {
       socket.setTcpNoDelay(true);

@@ -20,7 +20,11 @@ import org.xbill.DNS.Type;
  * @param maxLatency the slowest acceptable answer; empty for no limit but the timeout
  */
 public record Probe(
-    Name name, int type, Transport transport, int rcode, List<Record> expect,
+    Name name,
+    int type,
+    Transport transport,
+    int rcode,
+    List<Record> expect,
     Optional<Duration> maxLatency) {
 
   public Probe {

@@ -23,8 +23,8 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
 
 /**
- * Runs the configured probes against the local server (one round of the self-test) and, when
- * asked, the failed ones against the peers.
+ * Runs the configured probes against the local server (one round of the self-test) and, when asked,
+ * the failed ones against the peers.
  *
  * <p>Queries look like a resolver's to an authoritative server: RD clear and EDNS(0) with a
  * 1232-octet UDP size (RFC 6891; the size DNS Flag Day 2020 settled on).
@@ -40,19 +40,29 @@ public final class SelfTest implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService peerPool;
 
-  public SelfTest(InetSocketAddress server, List<Probe> probes, List<InetSocketAddress> peers,
-      Duration timeout, DnsClient client, Clock clock) {
+  public SelfTest(
+      InetSocketAddress server,
+      List<Probe> probes,
+      List<InetSocketAddress> peers,
+      Duration timeout,
+      DnsClient client,
+      Clock clock) {
     this.server = server;
     this.probes = List.copyOf(probes);
     this.peers = List.copyOf(peers);
     this.timeout = timeout;
     this.client = client;
     this.clock = clock;
-    this.peerPool = peers.isEmpty() ? null : Executors.newFixedThreadPool(peers.size(), r -> {
-      Thread t = new Thread(r, "peer-probe");
-      t.setDaemon(true);
-      return t;
-    });
+    this.peerPool =
+        peers.isEmpty()
+            ? null
+            : Executors.newFixedThreadPool(
+                peers.size(),
+                r -> {
+                  Thread t = new Thread(r, "peer-probe");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   /** One round against the local server, probes one after the other. */
@@ -76,13 +86,15 @@ public final class SelfTest implements AutoCloseable {
   public PeerResults checkPeers(Collection<Probe> failed) {
     List<Future<List<ProbeResult>>> futures = new ArrayList<>();
     for (InetSocketAddress peer : peers) {
-      futures.add(peerPool.submit(() -> {
-        List<ProbeResult> r = new ArrayList<>();
-        for (Probe p : failed) {
-          r.add(probe(peer, p));
-        }
-        return r;
-      }));
+      futures.add(
+          peerPool.submit(
+              () -> {
+                List<ProbeResult> r = new ArrayList<>();
+                for (Probe p : failed) {
+                  r.add(probe(peer, p));
+                }
+                return r;
+              }));
     }
     List<PeerResults.Peer> out = new ArrayList<>();
     for (int i = 0; i < peers.size(); i++) {
@@ -101,11 +113,15 @@ public final class SelfTest implements AutoCloseable {
     } catch (SocketTimeoutException e) {
       return failure(probe, Verdict.TIMEOUT, "no answer within " + timeout.toMillis() + "ms");
     } catch (PortUnreachableException e) {
-      return failure(probe, Verdict.UNREACHABLE, "nothing listens at " + address(target)
-          + " (ICMP port unreachable)");
+      return failure(
+          probe,
+          Verdict.UNREACHABLE,
+          "nothing listens at " + address(target) + " (ICMP port unreachable)");
     } catch (ConnectException e) {
-      return failure(probe, Verdict.UNREACHABLE, "nothing listens at " + address(target)
-          + " (" + e.getMessage() + ")");
+      return failure(
+          probe,
+          Verdict.UNREACHABLE,
+          "nothing listens at " + address(target) + " (" + e.getMessage() + ")");
     } catch (IOException e) {
       return failure(probe, Verdict.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }

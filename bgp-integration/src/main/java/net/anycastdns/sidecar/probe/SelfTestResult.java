@@ -31,8 +31,8 @@ public record SelfTestResult(Instant startedAt, List<ProbeResult> results) {
    * only then may the fault lie in the data rather than in this PoP, and the peers are asked.
    */
   public boolean failedOnlyByWrongAnswers() {
-    return !healthy() && results.stream().filter(r -> !r.ok())
-        .allMatch(r -> r.verdict().wrongAnswer());
+    return !healthy()
+        && results.stream().filter(r -> !r.ok()).allMatch(r -> r.verdict().wrongAnswer());
   }
 
   /** For the decision log: what failed, or that every probe passed. */
@@ -40,7 +40,9 @@ public record SelfTestResult(Instant startedAt, List<ProbeResult> results) {
     if (healthy()) {
       return "all " + results.size() + " probes pass";
     }
-    return results.stream().filter(r -> !r.ok()).map(ProbeResult::describe)
+    return results.stream()
+        .filter(r -> !r.ok())
+        .map(ProbeResult::describe)
         .collect(Collectors.joining("; "));
   }
 }

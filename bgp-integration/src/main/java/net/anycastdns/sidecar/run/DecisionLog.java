@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs every decision as one line per prefix, easy to grep and to parse:
- * {@code prefix=192.0.2.53/32 old=announced new=withdrawn reason="3 consecutive failed ..."}.
- * Withdrawals are WARN, peers-guard alarms ERROR, the rest INFO.
+ * Logs every decision as one line per prefix, easy to grep and to parse: {@code
+ * prefix=192.0.2.53/32 old=announced new=withdrawn reason="3 consecutive failed ..."}. Withdrawals
+ * are WARN, peers-guard alarms ERROR, the rest INFO.
  */
 final class DecisionLog {
   private static final Logger LOG = LoggerFactory.getLogger("decision");
@@ -31,7 +31,14 @@ final class DecisionLog {
 
   static String line(Decision d, Prefix p) {
     String from = d.from() == null ? "unknown" : d.from().label();
-    return "prefix=" + p + " old=" + from + " new=" + d.to().label() + " reason=\""
-        + d.reason().replace("\"", "'") + "\"";
+    return "prefix="
+        + p
+        + " old="
+        + from
+        + " new="
+        + d.to().label()
+        + " reason=\""
+        + d.reason().replace("\"", "'")
+        + "\"";
   }
 }

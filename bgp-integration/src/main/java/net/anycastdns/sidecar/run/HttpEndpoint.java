@@ -37,21 +37,28 @@ public final class HttpEndpoint implements AutoCloseable {
   public HttpEndpoint(InetSocketAddress address, Supplier<String> metrics, Sidecar sidecar)
       throws IOException {
     server = HttpServer.create(address, 16);
-    server.createContext("/metrics", ex -> {
-      if (!method(ex, "GET")) {
-        return;
-      }
-      send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
-    });
+    server.createContext(
+        "/metrics",
+        ex -> {
+          if (!method(ex, "GET")) {
+            return;
+          }
+          send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
+        });
     server.createContext("/drain", ex -> request(ex, sidecar, Sidecar.Request.DRAIN));
     server.createContext("/resume", ex -> request(ex, sidecar, Sidecar.Request.RESUME));
-    server.createContext("/", ex -> send(ex, 404, "text/plain; charset=utf-8",
-        "GET /metrics, POST /drain, POST /resume\n"));
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.createContext(
+        "/",
+        ex ->
+            send(
+                ex, 404, "text/plain; charset=utf-8", "GET /metrics, POST /drain, POST /resume\n"));
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 

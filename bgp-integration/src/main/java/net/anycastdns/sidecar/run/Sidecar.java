@@ -26,18 +26,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sidecar's one working thread: self-tests when the state machine wants them, feeds it the
- * outcomes and operator requests, and applies its decisions to the speaker. Other threads (the
- * HTTP endpoint, the SIGTERM hook, ExaBGP's reader) only queue requests, so the state machine
- * and the speaker are only ever touched here.
+ * outcomes and operator requests, and applies its decisions to the speaker. Other threads (the HTTP
+ * endpoint, the SIGTERM hook, ExaBGP's reader) only queue requests, so the state machine and the
+ * speaker are only ever touched here.
  *
- * <p>A speaker call that fails leaves the speaker's state unknown; the call is repeated after
- * every self-test until it succeeds.
+ * <p>A speaker call that fails leaves the speaker's state unknown; the call is repeated after every
+ * self-test until it succeeds.
  */
 public final class Sidecar {
   private static final Logger LOG = LoggerFactory.getLogger(Sidecar.class);
 
   /** What other threads may ask for. */
-  public enum Request { DRAIN, RESUME, STOP }
+  public enum Request {
+    DRAIN,
+    RESUME,
+    STOP
+  }
 
   private record Command(Request request, String why, CompletableFuture<String> reply) {}
 
@@ -52,10 +56,16 @@ public final class Sidecar {
 
   /** What the speaker was last told successfully; null when unknown. */
   private Announcement applied;
+
   private Boolean lastHealthy;
 
-  public Sidecar(HealthStateMachine machine, SelfTest selfTest, Speaker speaker,
-      List<Prefix> prefixes, SidecarMetrics metrics, Clock clock) {
+  public Sidecar(
+      HealthStateMachine machine,
+      SelfTest selfTest,
+      Speaker speaker,
+      List<Prefix> prefixes,
+      SidecarMetrics metrics,
+      Clock clock) {
     this.machine = machine;
     this.selfTest = selfTest;
     this.speaker = speaker;
@@ -66,8 +76,8 @@ public final class Sidecar {
 
   /**
    * Runs until a {@link Request#STOP}; the prefixes are withdrawn when it returns. A bug that
-   * escapes as an exception withdraws too before it is rethrown: a sidecar that cannot decide
-   * must not leave the prefixes announced.
+   * escapes as an exception withdraws too before it is rethrown: a sidecar that cannot decide must
+   * not leave the prefixes announced.
    */
   public void run() {
     try {
@@ -110,9 +120,7 @@ public final class Sidecar {
     }
   }
 
-  /**
-   * Queues a request for the working thread; the future completes with what it did.
-   */
+  /** Queues a request for the working thread; the future completes with what it did. */
   public CompletableFuture<String> request(Request request, String why) {
     CompletableFuture<String> reply = new CompletableFuture<>();
     if (finished.getCount() == 0) {
@@ -129,15 +137,22 @@ public final class Sidecar {
   }
 
   private void handle(Command c) {
-    Optional<Decision> d = switch (c.request()) {
-      case DRAIN -> machine.onDrain();
-      case RESUME -> machine.onResume();
-      case STOP -> machine.onStop(c.why());
-    };
+    Optional<Decision> d =
+        switch (c.request()) {
+          case DRAIN -> machine.onDrain();
+          case RESUME -> machine.onResume();
+          case STOP -> machine.onStop(c.why());
+        };
     d.ifPresent(x -> decide(x, c.request() == Request.STOP));
-    c.reply().complete(d.map(x -> transition(x) + ": " + x.reason())
-        .orElse("nothing to do (" + machine.phase().name().toLowerCase(java.util.Locale.ROOT)
-            + ", " + machine.announcement().label() + ")"));
+    c.reply()
+        .complete(
+            d.map(x -> transition(x) + ": " + x.reason())
+                .orElse(
+                    "nothing to do ("
+                        + machine.phase().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", "
+                        + machine.announcement().label()
+                        + ")"));
   }
 
   private void check() {
@@ -159,14 +174,16 @@ public final class Sidecar {
         peers = fromPeers.verdict();
         LOG.info("asked the peers about the failed probes: {}", peers);
       } else {
-        LOG.info("not asking the peers: the local server did not answer, or answered too slowly,"
-            + " which is this PoP's fault");
+        LOG.info(
+            "not asking the peers: the local server did not answer, or answered too slowly,"
+                + " which is this PoP's fault");
       }
     }
-    machine.onCheck(new CheckOutcome(result.startedAt(), result.healthy(), result.summary(), peers))
+    machine
+        .onCheck(new CheckOutcome(result.startedAt(), result.healthy(), result.summary(), peers))
         .ifPresent(d -> decide(d, false));
-    metrics.counters(machine.consecutiveFailures(), machine.consecutiveSuccesses(),
-        machine.guardActive());
+    metrics.counters(
+        machine.consecutiveFailures(), machine.consecutiveSuccesses(), machine.guardActive());
     if (applied != machine.announcement()) {
       apply(machine.announcement());
     }
@@ -188,8 +205,12 @@ public final class Sidecar {
     } catch (SpeakerException e) {
       applied = null;
       metrics.speakerError();
-      LOG.error("speaker {} could not make the prefixes {}: {}; trying again after the next"
-          + " self-test", speaker.name(), state.label(), e.getMessage());
+      LOG.error(
+          "speaker {} could not make the prefixes {}: {}; trying again after the next"
+              + " self-test",
+          speaker.name(),
+          state.label(),
+          e.getMessage());
     }
   }
 

@@ -24,24 +24,30 @@ public final class Speakers {
    * @param exabgpIn ExaBGP's answers (standard input)
    * @param onExabgpClosed runs when ExaBGP closes the pipe
    */
-  public static Speaker create(SpeakerConfig config, List<Prefix> prefixes, ProcessRunner runner,
-      OutputStream exabgpOut, InputStream exabgpIn, Runnable onExabgpClosed) {
+  public static Speaker create(
+      SpeakerConfig config,
+      List<Prefix> prefixes,
+      ProcessRunner runner,
+      OutputStream exabgpOut,
+      InputStream exabgpIn,
+      Runnable onExabgpClosed) {
     if (config instanceof SpeakerConfig.Bird b) {
       return new BirdSpeaker(prefixes, b.stateFile(), b.birdc(), runner, b.timeout());
     }
     if (config instanceof SpeakerConfig.ExaBgp e) {
-      return new ExaBgpSpeaker(prefixes, exabgpOut, exabgpIn, e.ack(), e.ackTimeout(),
-          onExabgpClosed);
+      return new ExaBgpSpeaker(
+          prefixes, exabgpOut, exabgpIn, e.ack(), e.ackTimeout(), onExabgpClosed);
     }
     if (config instanceof SpeakerConfig.GoBgp g) {
       return new GoBgpSpeaker(prefixes, g.gobgp(), runner, g.timeout());
     }
     SpeakerConfig.Command c = (SpeakerConfig.Command) config;
     if (c.drain().isEmpty()) {
-      LoggerFactory.getLogger(Speakers.class).warn("speaker.drain is not set: a drain announces"
-          + " without GRACEFUL_SHUTDOWN 65535:0 for the drain delay, then withdraws");
+      LoggerFactory.getLogger(Speakers.class)
+          .warn(
+              "speaker.drain is not set: a drain announces"
+                  + " without GRACEFUL_SHUTDOWN 65535:0 for the drain delay, then withdraws");
     }
-    return new CommandSpeaker(prefixes, c.announce(), c.withdraw(), c.drain(), runner,
-        c.timeout());
+    return new CommandSpeaker(prefixes, c.announce(), c.withdraw(), c.drain(), runner, c.timeout());
   }
 }

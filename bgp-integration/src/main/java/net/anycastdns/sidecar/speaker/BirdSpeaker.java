@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import net.anycastdns.sidecar.health.Announcement;
 
 /**
- * BIRD 2: the announcement lives in a state file of constants that the operator's
- * {@code bird.conf} includes and its export filters test:
+ * BIRD 2: the announcement lives in a state file of constants that the operator's {@code bird.conf}
+ * includes and its export filters test:
  *
  * <pre>
  * define ANYCAST_DNS_V4 = [ 192.0.2.53/32 ];
@@ -25,8 +25,8 @@ import net.anycastdns.sidecar.health.Announcement;
  * define ANYCAST_DNS_GRACEFUL_SHUTDOWN = false;
  * </pre>
  *
- * then {@code birdc configure} makes BIRD re-read it and re-run the export filters. Unlike
- * {@code birdc disable}, the state is in the configuration, so it survives a BIRD restart or a
+ * then {@code birdc configure} makes BIRD re-read it and re-run the export filters. Unlike {@code
+ * birdc disable}, the state is in the configuration, so it survives a BIRD restart or a
  * reconfiguration by the operator. A withdrawn (empty) set holds a placeholder no one routes:
  * {@code 0.0.0.0/32} ("this host", RFC 1122 section 3.2.1.3; RFC 6890 marks 0.0.0.0/8 not
  * forwardable) and {@code ::/128} (the unspecified address, RFC 4291 section 2.5.2), so that the
@@ -35,6 +35,7 @@ import net.anycastdns.sidecar.health.Announcement;
 public final class BirdSpeaker implements Speaker {
   /** The never-routed IPv4 placeholder of an empty set. */
   public static final String PLACEHOLDER_V4 = "0.0.0.0/32";
+
   /** The never-routed IPv6 placeholder of an empty set. */
   public static final String PLACEHOLDER_V6 = "::/128";
 
@@ -52,8 +53,12 @@ public final class BirdSpeaker implements Speaker {
   private final ProcessRunner runner;
   private final Duration timeout;
 
-  public BirdSpeaker(List<Prefix> prefixes, Path stateFile, List<String> birdc,
-      ProcessRunner runner, Duration timeout) {
+  public BirdSpeaker(
+      List<Prefix> prefixes,
+      Path stateFile,
+      List<String> birdc,
+      ProcessRunner runner,
+      Duration timeout) {
     this.prefixes = List.copyOf(prefixes);
     this.stateFile = stateFile;
     this.birdc = List.copyOf(birdc);
@@ -82,16 +87,27 @@ public final class BirdSpeaker implements Speaker {
   /** The state file for {@code state}. */
   static String render(List<Prefix> prefixes, Announcement state, Instant when) {
     boolean on = state.announced();
-    return "# Written by anycast-dns-sidecar at " + when + ": " + state.label() + ".\n"
+    return "# Written by anycast-dns-sidecar at "
+        + when
+        + ": "
+        + state.label()
+        + ".\n"
         + "# Included by bird.conf; do not edit (the sidecar rewrites it). An empty set holds a\n"
-        + "# never-routed placeholder, " + PLACEHOLDER_V4 + " or " + PLACEHOLDER_V6 + ".\n"
-        + "define ANYCAST_DNS_V4 = [ " + set(prefixes, Prefix.Family.IPV4, on, PLACEHOLDER_V4)
+        + "# never-routed placeholder, "
+        + PLACEHOLDER_V4
+        + " or "
+        + PLACEHOLDER_V6
+        + ".\n"
+        + "define ANYCAST_DNS_V4 = [ "
+        + set(prefixes, Prefix.Family.IPV4, on, PLACEHOLDER_V4)
         + " ];\n"
-        + "define ANYCAST_DNS_V6 = [ " + set(prefixes, Prefix.Family.IPV6, on, PLACEHOLDER_V6)
+        + "define ANYCAST_DNS_V6 = [ "
+        + set(prefixes, Prefix.Family.IPV6, on, PLACEHOLDER_V6)
         + " ];\n"
         // RFC 8326: the export filter adds the GRACEFUL_SHUTDOWN community (65535, 0) when true.
         + "define ANYCAST_DNS_GRACEFUL_SHUTDOWN = "
-        + (state == Announcement.GRACEFUL_SHUTDOWN) + ";\n";
+        + (state == Announcement.GRACEFUL_SHUTDOWN)
+        + ";\n";
   }
 
   /**
@@ -121,10 +137,13 @@ public final class BirdSpeaker implements Speaker {
     return null;
   }
 
-  private static String set(List<Prefix> prefixes, Prefix.Family family, boolean on,
-      String placeholder) {
-    String joined = prefixes.stream().filter(p -> p.family() == family).map(Prefix::toString)
-        .collect(Collectors.joining(", "));
+  private static String set(
+      List<Prefix> prefixes, Prefix.Family family, boolean on, String placeholder) {
+    String joined =
+        prefixes.stream()
+            .filter(p -> p.family() == family)
+            .map(Prefix::toString)
+            .collect(Collectors.joining(", "));
     return on && !joined.isEmpty() ? joined : placeholder;
   }
 
@@ -137,8 +156,8 @@ public final class BirdSpeaker implements Speaker {
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         tmp.toFile().setReadable(true, false);
         try {
-          Files.move(tmp, stateFile, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -9,10 +9,10 @@ import net.anycastdns.sidecar.health.Announcement;
 
 /**
  * Operator-given programs: one argument list to announce, one to withdraw and optionally one to
- * announce with GRACEFUL_SHUTDOWN (RFC 8326). Each runs once per prefix, with {@code {prefix}}
- * and {@code {family}} ({@code ipv4}/{@code ipv6}) replaced inside the arguments; the same values
- * are in the environment as {@code ANYCAST_DNS_PREFIX} and {@code ANYCAST_DNS_FAMILY}. No shell
- * runs them, so nothing in a prefix or in the configuration is ever interpreted. Exit status 0 is
+ * announce with GRACEFUL_SHUTDOWN (RFC 8326). Each runs once per prefix, with {@code {prefix}} and
+ * {@code {family}} ({@code ipv4}/{@code ipv6}) replaced inside the arguments; the same values are
+ * in the environment as {@code ANYCAST_DNS_PREFIX} and {@code ANYCAST_DNS_FAMILY}. No shell runs
+ * them, so nothing in a prefix or in the configuration is ever interpreted. Exit status 0 is
  * success.
  */
 public final class CommandSpeaker implements Speaker {
@@ -27,8 +27,13 @@ public final class CommandSpeaker implements Speaker {
    * @param drain the program that announces with 65535:0; when absent, a drain announces plainly
    *     for the drain delay and then withdraws (the configuration loader warns about it)
    */
-  public CommandSpeaker(List<Prefix> prefixes, List<String> announce, List<String> withdraw,
-      Optional<List<String>> drain, ProcessRunner runner, Duration timeout) {
+  public CommandSpeaker(
+      List<Prefix> prefixes,
+      List<String> announce,
+      List<String> withdraw,
+      Optional<List<String>> drain,
+      ProcessRunner runner,
+      Duration timeout) {
     this.prefixes = List.copyOf(prefixes);
     this.announce = List.copyOf(announce);
     this.withdraw = List.copyOf(withdraw);
@@ -44,20 +49,32 @@ public final class CommandSpeaker implements Speaker {
 
   @Override
   public void apply(Announcement state) throws SpeakerException {
-    List<String> template = switch (state) {
-      case ANNOUNCED -> announce;
-      case WITHDRAWN -> withdraw;
-      case GRACEFUL_SHUTDOWN -> drain.orElse(announce);
-    };
+    List<String> template =
+        switch (state) {
+          case ANNOUNCED -> announce;
+          case WITHDRAWN -> withdraw;
+          case GRACEFUL_SHUTDOWN -> drain.orElse(announce);
+        };
     for (Prefix p : prefixes) {
       List<String> argv = expand(template, p);
-      ProcessRunner.Result r = runner.run(argv,
-          Map.of("ANYCAST_DNS_PREFIX", p.toString(), "ANYCAST_DNS_FAMILY", p.family().label(),
-              "ANYCAST_DNS_STATE", state.label()),
-          timeout);
+      ProcessRunner.Result r =
+          runner.run(
+              argv,
+              Map.of(
+                  "ANYCAST_DNS_PREFIX",
+                  p.toString(),
+                  "ANYCAST_DNS_FAMILY",
+                  p.family().label(),
+                  "ANYCAST_DNS_STATE",
+                  state.label()),
+              timeout);
       if (r.exitCode() != 0) {
-        throw new SpeakerException(String.join(" ", argv) + ": exit " + r.exitCode() + ": "
-            + r.output().strip().replace('\n', ' '));
+        throw new SpeakerException(
+            String.join(" ", argv)
+                + ": exit "
+                + r.exitCode()
+                + ": "
+                + r.output().strip().replace('\n', ' '));
       }
     }
   }
@@ -66,8 +83,8 @@ public final class CommandSpeaker implements Speaker {
   static List<String> expand(List<String> template, Prefix prefix) {
     List<String> argv = new ArrayList<>(template.size());
     for (String arg : template) {
-      argv.add(arg.replace("{prefix}", prefix.toString())
-          .replace("{family}", prefix.family().label()));
+      argv.add(
+          arg.replace("{prefix}", prefix.toString()).replace("{family}", prefix.family().label()));
     }
     return argv;
   }

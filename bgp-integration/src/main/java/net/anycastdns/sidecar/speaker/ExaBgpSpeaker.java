@@ -43,8 +43,13 @@ public final class ExaBgpSpeaker implements Speaker {
    * @param acks whether ExaBGP acknowledges commands ({@code exabgp.api.ack}, default true)
    * @param onClosed runs once when ExaBGP closes the pipe
    */
-  public ExaBgpSpeaker(List<Prefix> prefixes, OutputStream api, InputStream replies, boolean acks,
-      Duration ackTimeout, Runnable onClosed) {
+  public ExaBgpSpeaker(
+      List<Prefix> prefixes,
+      OutputStream api,
+      InputStream replies,
+      boolean acks,
+      Duration ackTimeout,
+      Runnable onClosed) {
     this.prefixes = List.copyOf(prefixes);
     this.api = api;
     this.replies = replies;
@@ -89,7 +94,8 @@ public final class ExaBgpSpeaker implements Speaker {
         api.flush();
       }
     } catch (IOException e) {
-      throw new SpeakerException("cannot write to ExaBGP: " + e.getMessage() + " (" + command + ")");
+      throw new SpeakerException(
+          "cannot write to ExaBGP: " + e.getMessage() + " (" + command + ")");
     }
     if (!acks) {
       return;
@@ -102,8 +108,11 @@ public final class ExaBgpSpeaker implements Speaker {
       throw new SpeakerException("interrupted waiting for ExaBGP to acknowledge: " + command);
     }
     if (answer == null) {
-      throw new SpeakerException("ExaBGP did not acknowledge within " + ackTimeout.toMillis()
-          + "ms (is exabgp.api.ack off? then set ack: false): " + command);
+      throw new SpeakerException(
+          "ExaBGP did not acknowledge within "
+              + ackTimeout.toMillis()
+              + "ms (is exabgp.api.ack off? then set ack: false): "
+              + command);
     }
     if (answer.equals(CLOSED)) {
       answers.offer(CLOSED);
@@ -115,8 +124,8 @@ public final class ExaBgpSpeaker implements Speaker {
   }
 
   private void readReplies() {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(replies, StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(replies, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         String s = line.strip();

@@ -9,8 +9,8 @@ import net.anycastdns.sidecar.health.Announcement;
 /**
  * GoBGP: {@code gobgp global rib -a ipv4|ipv6 add P origin igp} and {@code ... del P} through the
  * {@code gobgp} CLI (which talks gRPC to {@code gobgpd}). Adding a path that exists replaces its
- * attributes, so drain is an {@code add} with {@code community 65535:0} (RFC 8326) and the end of
- * a drain an {@code add} without it; deleting a path that is not there succeeds, which keeps every
+ * attributes, so drain is an {@code add} with {@code community 65535:0} (RFC 8326) and the end of a
+ * drain an {@code add} without it; deleting a path that is not there succeeds, which keeps every
  * call idempotent.
  */
 public final class GoBgpSpeaker implements Speaker {
@@ -22,8 +22,8 @@ public final class GoBgpSpeaker implements Speaker {
   /**
    * @param gobgp the CLI and its connection flags, e.g. {@code [gobgp, -u, 127.0.0.1, -p, 50051]}
    */
-  public GoBgpSpeaker(List<Prefix> prefixes, List<String> gobgp, ProcessRunner runner,
-      Duration timeout) {
+  public GoBgpSpeaker(
+      List<Prefix> prefixes, List<String> gobgp, ProcessRunner runner, Duration timeout) {
     this.prefixes = List.copyOf(prefixes);
     this.gobgp = List.copyOf(gobgp);
     this.runner = runner;
@@ -41,8 +41,12 @@ public final class GoBgpSpeaker implements Speaker {
       List<String> argv = argv(p, state);
       ProcessRunner.Result r = runner.run(argv, Map.of(), timeout);
       if (r.exitCode() != 0) {
-        throw new SpeakerException(String.join(" ", argv) + ": exit " + r.exitCode() + ": "
-            + r.output().strip().replace('\n', ' '));
+        throw new SpeakerException(
+            String.join(" ", argv)
+                + ": exit "
+                + r.exitCode()
+                + ": "
+                + r.output().strip().replace('\n', ' '));
       }
     }
   }
@@ -54,8 +58,8 @@ public final class GoBgpSpeaker implements Speaker {
     switch (state) {
       case WITHDRAWN -> argv.addAll(List.of("del", prefix.toString()));
       case ANNOUNCED -> argv.addAll(List.of("add", prefix.toString(), "origin", "igp"));
-      case GRACEFUL_SHUTDOWN -> argv.addAll(
-          List.of("add", prefix.toString(), "origin", "igp", "community", "65535:0"));
+      case GRACEFUL_SHUTDOWN ->
+          argv.addAll(List.of("add", prefix.toString(), "origin", "igp", "community", "65535:0"));
     }
     return argv;
   }

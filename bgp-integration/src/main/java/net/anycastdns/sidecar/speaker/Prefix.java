@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.xbill.DNS.Address;
 
 /**
- * An anycast prefix, IPv4 or IPv6, written canonically ({@code 192.0.2.53/32},
- * {@code 2001:db8:53::53/128}: RFC 5952 for IPv6) so that logs, metrics and every speaker show the
- * same text.
+ * An anycast prefix, IPv4 or IPv6, written canonically ({@code 192.0.2.53/32}, {@code
+ * 2001:db8:53::53/128}: RFC 5952 for IPv6) so that logs, metrics and every speaker show the same
+ * text.
  *
  * @param family IPv4 or IPv6
  * @param address the network address bytes (4 or 16), host bits zero
@@ -28,7 +28,10 @@ public record Prefix(Family family, byte[] address, int length) {
       this.bits = bits;
     }
 
-    /** {@code ipv4} or {@code ipv6}, as GoBGP's {@code -a} and the command driver's {@code {family}}. */
+    /**
+     * {@code ipv4} or {@code ipv6}, as GoBGP's {@code -a} and the command driver's {@code
+     * {family}}.
+     */
     public String label() {
       return label;
     }
@@ -56,8 +59,7 @@ public record Prefix(Family family, byte[] address, int length) {
     }
     String addr = s.substring(0, slash);
     Family family = addr.contains(":") ? Family.IPV6 : Family.IPV4;
-    byte[] bytes = Address.toByteArray(addr,
-        family == Family.IPV4 ? Address.IPv4 : Address.IPv6);
+    byte[] bytes = Address.toByteArray(addr, family == Family.IPV4 ? Address.IPv4 : Address.IPv6);
     if (bytes == null) {
       throw new IllegalArgumentException("'" + text + "': '" + addr + "' is not an IP address");
     }
@@ -68,13 +70,17 @@ public record Prefix(Family family, byte[] address, int length) {
       throw new IllegalArgumentException("'" + text + "': bad prefix length");
     }
     if (length < 0 || length > family.bits) {
-      throw new IllegalArgumentException("'" + text + "': prefix length must be 0 to " + family.bits);
+      throw new IllegalArgumentException(
+          "'" + text + "': prefix length must be 0 to " + family.bits);
     }
     Prefix p = new Prefix(family, bytes, length);
     byte[] network = mask(bytes, length);
     if (!java.util.Arrays.equals(network, bytes)) {
-      throw new IllegalArgumentException("'" + text + "' has host bits set; the network is "
-          + new Prefix(family, network, length));
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' has host bits set; the network is "
+              + new Prefix(family, network, length));
     }
     return p;
   }
@@ -86,7 +92,9 @@ public record Prefix(Family family, byte[] address, int length) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Prefix p && p.length == length && java.util.Arrays.equals(p.address, address);
+    return o instanceof Prefix p
+        && p.length == length
+        && java.util.Arrays.equals(p.address, address);
   }
 
   @Override
@@ -105,7 +113,10 @@ public record Prefix(Family family, byte[] address, int length) {
     return out;
   }
 
-  /** RFC 5952 section 4: lowercase, no leading zeros, the longest run of two or more zero groups as "::". */
+  /**
+   * RFC 5952 section 4: lowercase, no leading zeros, the longest run of two or more zero groups as
+   * "::".
+   */
   private static String ipv6(byte[] a) {
     int[] groups = new int[8];
     for (int i = 0; i < 8; i++) {

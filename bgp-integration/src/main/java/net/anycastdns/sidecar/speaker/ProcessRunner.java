@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an external program from an argument list, never through a shell, so no prefix or
- * configuration value is ever interpreted by one; bounded by a timeout so that a hung
- * {@code birdc} cannot stall the sidecar.
+ * configuration value is ever interpreted by one; bounded by a timeout so that a hung {@code birdc}
+ * cannot stall the sidecar.
  */
 public class ProcessRunner {
 
@@ -48,8 +48,8 @@ public class ProcessRunner {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new SpeakerException(String.join(" ", argv) + ": no result within "
-            + timeout.toMillis() + "ms, killed");
+        throw new SpeakerException(
+            String.join(" ", argv) + ": no result within " + timeout.toMillis() + "ms, killed");
       }
       reader.join(timeout.toMillis());
     } catch (InterruptedException e) {

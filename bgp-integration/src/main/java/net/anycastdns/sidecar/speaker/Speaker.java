@@ -3,9 +3,9 @@ package net.anycastdns.sidecar.speaker;
 import net.anycastdns.sidecar.health.Announcement;
 
 /**
- * A BGP speaker driver. Every anycast prefix is announced and withdrawn together, so a driver
- * has one operation: bring all of them to one state. It must be idempotent (the sidecar asserts
- * the withdrawn state at start, whatever a previous instance left, and retries after errors).
+ * A BGP speaker driver. Every anycast prefix is announced and withdrawn together, so a driver has
+ * one operation: bring all of them to one state. It must be idempotent (the sidecar asserts the
+ * withdrawn state at start, whatever a previous instance left, and retries after errors).
  */
 public interface Speaker extends AutoCloseable {
 

@@ -10,11 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every mistake is one line naming the file, the key and the problem. Each row replaces one line
- * of a good configuration ({@code KEY=} removes it).
+ * Every mistake is one line naming the file, the key and the problem. Each row replaces one line of
+ * a good configuration ({@code KEY=} removes it).
  */
 class ConfigErrorTest {
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       selftest:
         server: 192.0.2.53:53
         interval: 1s
@@ -30,7 +31,10 @@ class ConfigErrorTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       fall: 0                 | selftest.fall: must be at least 1
       rise: two               | selftest.rise: must be a whole number
       interval: 1 second      | selftest.interval: bad duration '1 second' (use 200ms, 1s, 2m or 1h)
@@ -82,8 +86,8 @@ class ConfigErrorTest {
     }
     Path f = dir.resolve("sidecar.yaml");
     Files.writeString(f, yaml.toString().replace("STATE", dir.resolve("s.conf").toString()));
-    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f),
-        yaml::toString);
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(f), yaml::toString);
     assertEquals(f + ": ", e.getMessage().substring(0, f.toString().length() + 2));
     String got = e.getMessage().substring(f.toString().length() + 2);
     assertEquals(true, got.startsWith(message), "got: " + got + "\nyaml:\n" + yaml);
@@ -91,7 +95,10 @@ class ConfigErrorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       'selftest: ['        | while parsing a flow node
       'a: 1\\na: 2'        | Duplicate field 'a'
       '# nothing'          | empty; it needs selftest, prefixes and speaker

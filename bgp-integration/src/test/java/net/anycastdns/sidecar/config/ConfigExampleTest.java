@@ -18,7 +18,9 @@ class ConfigExampleTest {
 
   @Test
   void theIssueExampleLoads() throws Exception {
-    SidecarConfig c = load("""
+    SidecarConfig c =
+        load(
+            """
         selftest:
           server: 192.0.2.53:53
           interval: 1s
@@ -54,7 +56,9 @@ class ConfigExampleTest {
 
   @Test
   void defaultsFillWhatIsNotSaid() throws Exception {
-    SidecarConfig c = load("""
+    SidecarConfig c =
+        load(
+            """
         selftest:
           server: "[2001:db8::53]"
           probes: [{name: example.com, type: soa}]
@@ -75,7 +79,9 @@ class ConfigExampleTest {
 
   @Test
   void everyDriverAndOptionLoads() throws Exception {
-    SidecarConfig c = load("""
+    SidecarConfig c =
+        load(
+            """
         selftest:
           server: 192.0.2.53
           interval: 200ms
@@ -108,11 +114,14 @@ class ConfigExampleTest {
     assertTrue(cmd.drain().isPresent());
     assertEquals(Duration.ofSeconds(3), cmd.timeout());
 
-    SpeakerConfig.GoBgp gobgp = (SpeakerConfig.GoBgp) load("""
+    SpeakerConfig.GoBgp gobgp =
+        (SpeakerConfig.GoBgp)
+            load("""
         selftest: {server: 192.0.2.53, probes: [{name: example.com., type: SOA}]}
         prefixes: [192.0.2.53/32]
         speaker: {type: gobgp, gobgp: [gobgp, -u, 127.0.0.1, -p, "50051"]}
-        """).speaker();
+        """)
+                .speaker();
     assertEquals(List.of("gobgp", "-u", "127.0.0.1", "-p", "50051"), gobgp.gobgp());
   }
 

@@ -9,13 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Self-tests come every interval (200 ms here), and every fast interval (100 ms) while a change
- * is pending, counted from the start of the previous self-test.
+ * Self-tests come every interval (200 ms here), and every fast interval (100 ms) while a change is
+ * pending, counted from the start of the previous self-test.
  */
 class CheckPacingTest {
 
   @ParameterizedTest(name = "after {0}: next in {1} ms")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       -               | 200
       +               | 100
       + +             | 200

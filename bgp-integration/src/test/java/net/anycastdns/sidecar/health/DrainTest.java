@@ -9,13 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Drain announces with GRACEFUL_SHUTDOWN (RFC 8326) for the drain delay (2 s here), then
- * withdraws; self-tests do not matter until resumed.
+ * Drain announces with GRACEFUL_SHUTDOWN (RFC 8326) for the drain delay (2 s here), then withdraws;
+ * self-tests do not matter until resumed.
  */
 class DrainTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       + + D                       | W A G
       + + D t1999                 | W A G G
       + + D t2000                 | W A G W
@@ -47,8 +50,10 @@ class DrainTest {
 
   @Test
   void theMachineWakesUpAtTheEndOfTheDrainDelay() {
-    MachineScript s = new MachineScript(new HealthPolicy(Duration.ofSeconds(10),
-        Duration.ofSeconds(5), 2, 3, Duration.ofSeconds(2)));
+    MachineScript s =
+        new MachineScript(
+            new HealthPolicy(
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 2, 3, Duration.ofSeconds(2)));
     s.run("+ + D");
     assertEquals(s.clock.instant().plusSeconds(2), s.machine.nextWakeup().orElseThrow());
     s.run("t2000");
@@ -57,8 +62,9 @@ class DrainTest {
 
   @Test
   void aDrainWithNoDelayWithdrawsAtTheNextTimer() {
-    MachineScript s = new MachineScript(new HealthPolicy(Duration.ofMillis(200),
-        Duration.ofMillis(100), 2, 3, Duration.ZERO));
+    MachineScript s =
+        new MachineScript(
+            new HealthPolicy(Duration.ofMillis(200), Duration.ofMillis(100), 2, 3, Duration.ZERO));
     assertEquals("W A G W", s.run("+ + D t0"));
   }
 }

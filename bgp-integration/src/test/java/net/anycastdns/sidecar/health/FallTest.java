@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FallTest {
 
   @ParameterizedTest(name = "fall {0}: {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       1 | + + -         | W A W
       2 | + + - -       | W A A W
       3 | + + - - -     | W A A A W
@@ -29,8 +32,9 @@ class FallTest {
     Decision d = s.last();
     assertEquals(Announcement.ANNOUNCED, d.from());
     assertEquals(Announcement.WITHDRAWN, d.to());
-    assertEquals("3 consecutive failed self-tests (www.example.com./A/udp: no answer within"
-        + " 100ms)", d.reason());
+    assertEquals(
+        "3 consecutive failed self-tests (www.example.com./A/udp: no answer within" + " 100ms)",
+        d.reason());
     assertFalse(d.alarm());
   }
 
@@ -39,7 +43,9 @@ class FallTest {
     MachineScript s = new MachineScript(2, 3);
     s.run("+ + - - l");
     assertEquals(Announcement.WITHDRAWN, s.last().to());
-    assertEquals("3 consecutive failed self-tests (www.example.com./A/udp: no answer within"
-        + " 100ms); 0 of 3 peers fail", s.last().reason());
+    assertEquals(
+        "3 consecutive failed self-tests (www.example.com./A/udp: no answer within"
+            + " 100ms); 0 of 3 peers fail",
+        s.last().reason());
   }
 }

@@ -27,8 +27,9 @@ final class MachineScript {
   final List<Decision> decisions = new ArrayList<>();
 
   MachineScript(int rise, int fall) {
-    this(new HealthPolicy(Duration.ofMillis(200), Duration.ofMillis(100), rise, fall,
-        Duration.ofSeconds(2)));
+    this(
+        new HealthPolicy(
+            Duration.ofMillis(200), Duration.ofMillis(100), rise, fall, Duration.ofSeconds(2)));
   }
 
   MachineScript(HealthPolicy policy) {
@@ -84,8 +85,12 @@ final class MachineScript {
     if (clock.instant().isBefore(machine.nextCheckAt())) {
       clock.set(machine.nextCheckAt());
     }
-    return machine.onCheck(new CheckOutcome(clock.instant(), healthy,
-        healthy ? "all 2 probes pass" : "www.example.com./A/udp: no answer within 100ms", peers));
+    return machine.onCheck(
+        new CheckOutcome(
+            clock.instant(),
+            healthy,
+            healthy ? "all 2 probes pass" : "www.example.com./A/udp: no answer within 100ms",
+            peers));
   }
 
   private void record(Optional<Decision> d) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PeerGuardTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       + + - - g           | W A A A A
       + + - - g g g g     | W A A A A A A A
       + + - - g g l       | W A A A A A W
@@ -28,8 +31,15 @@ class PeerGuardTest {
   }
 
   @ParameterizedTest(name = "{1} of {0} peers fail: global {2}")
-  @CsvSource({"0,0,false", "1,1,true", "2,1,false", "3,2,true", "4,2,false", "5,3,true",
-      "3,1,false"})
+  @CsvSource({
+    "0,0,false",
+    "1,1,true",
+    "2,1,false",
+    "3,2,true",
+    "4,2,false",
+    "5,3,true",
+    "3,1,false"
+  })
   void mostMeansMoreThanHalf(int asked, int failing, boolean global) {
     assertEquals(global, new PeerVerdict(asked, failing).faultIsGlobal());
   }

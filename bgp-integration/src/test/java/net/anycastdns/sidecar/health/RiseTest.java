@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RiseTest {
 
   @ParameterizedTest(name = "rise {0}: {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       1 | +           | A
       2 | +           | W
       2 | + +         | W A
@@ -27,13 +30,15 @@ class RiseTest {
   }
 
   @ParameterizedTest(name = "rise {0}, fall {1}: {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       2 | 3 | + + - - - + +     | W A A A W W A
       2 | 1 | + + - + - + +     | W A W W W W A
       3 | 2 | + + + - - + + - + | W W A A W W W W W
       """)
-  void afterAWithdrawalRiseSuccessesAnnounceAgain(int rise, int fall, String script,
-      String trace) {
+  void afterAWithdrawalRiseSuccessesAnnounceAgain(int rise, int fall, String script, String trace) {
     assertEquals(trace, new MachineScript(rise, fall).run(script));
   }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ShutdownTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       S                 | W               | WITHDRAWN
       + + S             | W A W           | ANNOUNCED
       + + - - S         | W A A A W       | ANNOUNCED

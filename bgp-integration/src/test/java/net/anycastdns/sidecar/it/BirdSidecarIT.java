@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bird driver against BIRD 2 at both ends: the PoP's bird.conf includes the sidecar's state
- * file and exports {@code net ~ ANYCAST_DNS_V4/V6}, adding 65535:0 while
- * {@code ANYCAST_DNS_GRACEFUL_SHUTDOWN} is true.
+ * file and exports {@code net ~ ANYCAST_DNS_V4/V6}, adding 65535:0 while {@code
+ * ANYCAST_DNS_GRACEFUL_SHUTDOWN} is true.
  */
 class BirdSidecarIT extends SidecarScenario {
   private Path socket;
@@ -30,20 +30,28 @@ class BirdSidecarIT extends SidecarScenario {
 
   @Override
   String speakerYaml() {
-    return "{type: bird, state-file: " + lab.dir.resolve("anycast-dns.conf") + ", birdc: [birdc,"
-        + " -s, " + lab.dir.resolve("pop.ctl") + "]}";
+    return "{type: bird, state-file: "
+        + lab.dir.resolve("anycast-dns.conf")
+        + ", birdc: [birdc,"
+        + " -s, "
+        + lab.dir.resolve("pop.ctl")
+        + "]}";
   }
 
   @Override
   void startSpeakerAndSidecar() throws Exception {
     socket = lab.dir.resolve("pop.ctl");
     // What the operator installs once, before BIRD first starts: the withdrawn state.
-    lab.write("anycast-dns.conf", """
+    lab.write(
+        "anycast-dns.conf",
+        """
         define ANYCAST_DNS_V4 = [ 0.0.0.0/32 ];
         define ANYCAST_DNS_V6 = [ ::/128 ];
         define ANYCAST_DNS_GRACEFUL_SHUTDOWN = false;
         """);
-    lab.write("pop-bird.conf", """
+    lab.write(
+        "pop-bird.conf",
+        """
         router id %1$s;
         include "%2$s/anycast-dns.conf";
 
@@ -75,8 +83,8 @@ class BirdSidecarIT extends SidecarScenario {
           neighbor %5$s as 64512; source address %6$s;
           ipv6 { import none; export filter anycast_dns_export_v6; };
         }
-        """.formatted(Lab.POP_V4, lab.dir, UpstreamBird.TIMERS, Lab.UP_V4, Lab.UP_V6,
-        Lab.POP_V6));
+        """
+            .formatted(Lab.POP_V4, lab.dir, UpstreamBird.TIMERS, Lab.UP_V4, Lab.UP_V6, Lab.POP_V6));
     startPopBird();
     sidecar = SidecarJar.run(lab, config);
   }
@@ -106,10 +114,12 @@ class BirdSidecarIT extends SidecarScenario {
     startPopBird();
     upstream.awaitEstablished(Duration.ofSeconds(20));
     Thread.sleep(1000);
-    assertTrue(upstream.routes().none(), "still withdrawn after reconfigure and restart: "
-        + upstream.routes());
-    report("state file survived 'birdc configure' and a BIRD restart: still withdrawn 1 s after"
-        + " the sessions came back");
+    assertTrue(
+        upstream.routes().none(),
+        "still withdrawn after reconfigure and restart: " + upstream.routes());
+    report(
+        "state file survived 'birdc configure' and a BIRD restart: still withdrawn 1 s after"
+            + " the sessions came back");
   }
 
   /**
@@ -118,7 +128,10 @@ class BirdSidecarIT extends SidecarScenario {
    */
   private void aKilledSidecarLeavesTheRouteUntilWithdrawRuns() throws Exception {
     sidecar = SidecarJar.run(lab, config);
-    upstream.await("announced by a new sidecar", UpstreamBird.Routes::bothPlain, System.nanoTime(),
+    upstream.await(
+        "announced by a new sidecar",
+        UpstreamBird.Routes::bothPlain,
+        System.nanoTime(),
         Duration.ofSeconds(20));
     sidecar.destroyForcibly();
     sidecar.waitFor();
@@ -127,16 +140,33 @@ class BirdSidecarIT extends SidecarScenario {
     long t0 = System.nanoTime();
     String out = SidecarJar.withdraw(lab, config);
     assertTrue(out.contains("withdrawn: 192.0.2.53/32, 2001:db8:53::53/128"), out);
-    long ms = upstream.await("withdrawn by the withdraw command", UpstreamBird.Routes::none, t0,
-        Duration.ofSeconds(20));
-    report("kill -9 of the sidecar: BIRD kept announcing (fail-open, as documented);"
-        + " 'withdraw' removed it " + ms + " ms after it started");
+    long ms =
+        upstream.await(
+            "withdrawn by the withdraw command",
+            UpstreamBird.Routes::none,
+            t0,
+            Duration.ofSeconds(20));
+    report(
+        "kill -9 of the sidecar: BIRD kept announcing (fail-open, as documented);"
+            + " 'withdraw' removed it "
+            + ms
+            + " ms after it started");
   }
 
   private void startPopBird() throws Exception {
-    popBird = lab.start(lab.pop, "pop-bird.log", Map.of(), "bird", "-f", "-c",
-        lab.dir.resolve("pop-bird.conf").toString(), "-s", socket.toString(), "-P",
-        lab.dir.resolve("pop-bird.pid").toString());
+    popBird =
+        lab.start(
+            lab.pop,
+            "pop-bird.log",
+            Map.of(),
+            "bird",
+            "-f",
+            "-c",
+            lab.dir.resolve("pop-bird.conf").toString(),
+            "-s",
+            socket.toString(),
+            "-P",
+            lab.dir.resolve("pop-bird.pid").toString());
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (true) {
       try {

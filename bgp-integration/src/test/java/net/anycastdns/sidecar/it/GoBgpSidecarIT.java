@@ -29,7 +29,9 @@ class GoBgpSidecarIT extends SidecarScenario {
 
   @Override
   void startSpeakerAndSidecar() throws Exception {
-    lab.write("gobgpd.toml", """
+    lab.write(
+        "gobgpd.toml",
+        """
         [global.config]
           as = 64500
           router-id = "%1$s"
@@ -61,9 +63,17 @@ class GoBgpSidecarIT extends SidecarScenario {
           [[neighbors.afi-safis]]
             [neighbors.afi-safis.config]
               afi-safi-name = "ipv6-unicast"
-        """.formatted(Lab.POP_V4, Lab.UP_V4, Lab.UP_V6, Lab.POP_V6));
-    lab.start(lab.pop, "gobgpd.log", Map.of(), "gobgpd", "-f",
-        lab.dir.resolve("gobgpd.toml").toString(), "--api-hosts", API);
+        """
+            .formatted(Lab.POP_V4, Lab.UP_V4, Lab.UP_V6, Lab.POP_V6));
+    lab.start(
+        lab.pop,
+        "gobgpd.log",
+        Map.of(),
+        "gobgpd",
+        "-f",
+        lab.dir.resolve("gobgpd.toml").toString(),
+        "--api-hosts",
+        API);
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (true) {
       try {
@@ -99,7 +109,10 @@ class GoBgpSidecarIT extends SidecarScenario {
   /** gobgpd keeps the paths of a dead client (fail-open); {@code withdraw} removes them. */
   private void aKilledSidecarLeavesTheRouteUntilWithdrawRuns() throws Exception {
     sidecar = SidecarJar.run(lab, config);
-    upstream.await("announced by a new sidecar", UpstreamBird.Routes::bothPlain, System.nanoTime(),
+    upstream.await(
+        "announced by a new sidecar",
+        UpstreamBird.Routes::bothPlain,
+        System.nanoTime(),
         Duration.ofSeconds(20));
     sidecar.destroyForcibly();
     sidecar.waitFor();
@@ -108,9 +121,16 @@ class GoBgpSidecarIT extends SidecarScenario {
     long t0 = System.nanoTime();
     String out = SidecarJar.withdraw(lab, config);
     assertTrue(out.contains("withdrawn: 192.0.2.53/32, 2001:db8:53::53/128"), out);
-    long ms = upstream.await("withdrawn by the withdraw command", UpstreamBird.Routes::none, t0,
-        Duration.ofSeconds(20));
-    report("kill -9 of the sidecar: gobgpd kept announcing (fail-open, as documented);"
-        + " 'withdraw' removed it " + ms + " ms after it started");
+    long ms =
+        upstream.await(
+            "withdrawn by the withdraw command",
+            UpstreamBird.Routes::none,
+            t0,
+            Duration.ofSeconds(20));
+    report(
+        "kill -9 of the sidecar: gobgpd kept announcing (fail-open, as documented);"
+            + " 'withdraw' removed it "
+            + ms
+            + " ms after it started");
   }
 }

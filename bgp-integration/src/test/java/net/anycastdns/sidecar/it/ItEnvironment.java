@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Whether the integration tests can run here: they need root (network namespaces) and the
- * daemons from Debian's packages. Elsewhere they skip and say why; in CI ({@code CI=true}) they
- * fail instead, so that CI never passes without running them.
+ * Whether the integration tests can run here: they need root (network namespaces) and the daemons
+ * from Debian's packages. Elsewhere they skip and say why; in CI ({@code CI=true}) they fail
+ * instead, so that CI never passes without running them.
  */
 final class ItEnvironment {
-  private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin",
-      "/usr/sbin", "/usr/bin", "/sbin", "/bin");
+  private static final List<String> PATH =
+      List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
   private ItEnvironment() {}
 
@@ -40,7 +40,8 @@ final class ItEnvironment {
       return "not root (network namespaces need it)";
     }
     if (!missing.isEmpty()) {
-      return "missing " + String.join(", ", missing)
+      return "missing "
+          + String.join(", ", missing)
           + " (apt-get install bird2 exabgp gobgpd iproute2 knot knot-dnsutils)";
     }
     return null;

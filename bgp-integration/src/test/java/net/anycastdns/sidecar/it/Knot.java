@@ -14,14 +14,18 @@ final class Knot {
   Knot(Lab lab) throws Exception {
     this.lab = lab;
     Files.createDirectories(lab.dir.resolve("knot"));
-    lab.write("example.com.zone", """
+    lab.write(
+        "example.com.zone",
+        """
         $TTL 300
         @    SOA ns1 hostmaster 1 3600 900 604800 300
         @    NS  ns1
         ns1  A   192.0.2.53
         www  A   192.0.2.10
         """);
-    lab.write("knot.conf", """
+    lab.write(
+        "knot.conf",
+        """
         server:
             rundir: "%1$s/knot"
             listen: [ 192.0.2.53@53, 2001:db8:53::53@53 ]
@@ -33,18 +37,30 @@ final class Knot {
         zone:
           - domain: example.com.
             file: "%1$s/example.com.zone"
-        """.formatted(lab.dir));
+        """
+            .formatted(lab.dir));
   }
 
   /** Starts knotd and waits until it answers (at most 10 s). */
   void start() throws Exception {
-    process = lab.start(lab.pop, "knot.log", Map.of(), "knotd", "-c",
-        lab.dir.resolve("knot.conf").toString());
+    process =
+        lab.start(
+            lab.pop, "knot.log", Map.of(), "knotd", "-c", lab.dir.resolve("knot.conf").toString());
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (true) {
       try {
-        String out = lab.run(lab.pop, 5, "kdig", "+tcp", "+norec", "+time=1", "+retry=0",
-            "@192.0.2.53", "example.com.", "SOA");
+        String out =
+            lab.run(
+                lab.pop,
+                5,
+                "kdig",
+                "+tcp",
+                "+norec",
+                "+time=1",
+                "+retry=0",
+                "@192.0.2.53",
+                "example.com.",
+                "SOA");
         if (out.contains("status: NOERROR")) {
           return;
         }

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Two network namespaces joined by a veth pair, private to one test run: the "PoP" (DNS server,
- * sidecar, BGP speaker, anycast addresses on its loopback) and the "upstream" (a BIRD that
- * learns the routes). Addresses are documentation prefixes that exist only inside the
- * namespaces: link 198.51.100.1/30 - .2 and 2001:db8:ffff::1/64 - ::2, anycast 192.0.2.53/32 and
+ * sidecar, BGP speaker, anycast addresses on its loopback) and the "upstream" (a BIRD that learns
+ * the routes). Addresses are documentation prefixes that exist only inside the namespaces: link
+ * 198.51.100.1/30 - .2 and 2001:db8:ffff::1/64 - ::2, anycast 192.0.2.53/32 and
  * 2001:db8:53::53/128. {@link #close()} kills every process started here and deletes the
  * namespaces, also after a failure.
  */
@@ -35,6 +35,7 @@ final class Lab implements AutoCloseable {
   private final String vethUp;
   private final List<Process> processes = new ArrayList<>();
   private final List<Path> logs = new ArrayList<>();
+
   /** Cleans up if the test JVM itself is stopped (a build timeout, ^C) before close(). */
   private final Thread cleanupOnExit = new Thread(this::close, "lab-cleanup");
 
@@ -45,8 +46,10 @@ final class Lab implements AutoCloseable {
     vethPop = "sc" + id + "a";
     vethUp = "sc" + id + "b";
     // Readable by all: ExaBGP runs its API process (the sidecar) as its own unprivileged user.
-    dir = Files.createTempDirectory("sidecar-it-" + test + "-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    dir =
+        Files.createTempDirectory(
+            "sidecar-it-" + test + "-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     try {
       sh("ip", "netns", "add", pop);
@@ -81,13 +84,14 @@ final class Lab implements AutoCloseable {
   }
 
   /** Starts {@code argv} inside namespace {@code ns}, output to {@code DIR/log}. */
-  Process start(String ns, String log, Map<String, String> env, String... argv)
-      throws IOException {
+  Process start(String ns, String log, Map<String, String> env, String... argv) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
     cmd.addAll(List.of(argv));
     Path logFile = dir.resolve(log);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     pb.environment().putAll(env);
     Process p = pb.start();
     synchronized (processes) {
@@ -110,13 +114,15 @@ final class Lab implements AutoCloseable {
   static String exec(List<String> argv, int seconds) throws Exception {
     Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
     byte[][] out = new byte[1][];
-    Thread reader = new Thread(() -> {
-      try {
-        out[0] = p.getInputStream().readAllBytes();
-      } catch (IOException e) {
-        out[0] = new byte[0];
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                out[0] = p.getInputStream().readAllBytes();
+              } catch (IOException e) {
+                out[0] = new byte[0];
+              }
+            });
     reader.start();
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -125,8 +131,8 @@ final class Lab implements AutoCloseable {
     reader.join(1000);
     String text = out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8);
     if (p.exitValue() != 0) {
-      throw new ExecException(String.join(" ", argv) + ": exit " + p.exitValue() + ": " + text,
-          p.exitValue(), text);
+      throw new ExecException(
+          String.join(" ", argv) + ": exit " + p.exitValue() + ": " + text, p.exitValue(), text);
     }
     return text;
   }
@@ -166,7 +172,8 @@ final class Lab implements AutoCloseable {
         try {
           List<String> lines = Files.readAllLines(log);
           sb.append("==== ").append(log).append('\n');
-          lines.subList(Math.max(0, lines.size() - 40), lines.size())
+          lines
+              .subList(Math.max(0, lines.size() - 40), lines.size())
               .forEach(l -> sb.append(l).append('\n'));
         } catch (IOException e) {
           sb.append("==== ").append(log).append(": ").append(e).append('\n');

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shaded jar, as operators run it: {@code java -jar anycast-dns-sidecar.jar ...} inside the
- * PoP namespace, with its HTTP endpoint on the PoP's loopback.
+ * The shaded jar, as operators run it: {@code java -jar anycast-dns-sidecar.jar ...} inside the PoP
+ * namespace, with its HTTP endpoint on the PoP's loopback.
  */
 final class SidecarJar {
   static final String HTTP = "127.0.0.1:9153";
@@ -16,28 +16,37 @@ final class SidecarJar {
   private SidecarJar() {}
 
   static Path jar() {
-    Path jar = Path.of(System.getProperty("sidecar.jar", "target/anycast-dns-sidecar.jar"))
-        .toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("sidecar.jar", "target/anycast-dns-sidecar.jar"))
+            .toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run the integration tests through"
-          + " 'mvn verify' (after package)");
+      throw new IllegalStateException(
+          jar + " is missing: run the integration tests through" + " 'mvn verify' (after package)");
     }
     return jar;
   }
 
   /** {@code java [small-JVM flags] -jar JAR ARGS...}. */
   static List<String> java(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx64m",
-        "-jar", jar().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-Xmx64m",
+                "-jar",
+                jar().toString()));
     cmd.addAll(List.of(args));
     return cmd;
   }
 
   /** The configuration of the tests: fast timers so that every step takes well under a second. */
   static Path config(Lab lab, String speakerYaml) throws Exception {
-    return lab.write("sidecar.yaml", """
+    return lab.write(
+        "sidecar.yaml",
+        """
         selftest:
           server: 192.0.2.53:53
           interval: 200ms
@@ -51,12 +60,16 @@ final class SidecarJar {
         prefixes: [192.0.2.53/32, "2001:db8:53::53/128"]
         drain-delay: 2s
         speaker: %s
-        """.formatted(speakerYaml));
+        """
+            .formatted(speakerYaml));
   }
 
   /** Starts {@code run} in the PoP namespace. */
   static Process run(Lab lab, Path config) throws Exception {
-    return lab.start(lab.pop, "sidecar.log", Map.of(),
+    return lab.start(
+        lab.pop,
+        "sidecar.log",
+        Map.of(),
         java("run", "--config", config.toString(), "--http", HTTP).toArray(String[]::new));
   }
 
@@ -71,7 +84,7 @@ final class SidecarJar {
 
   /** {@code withdraw}: the fail-closed step after a sidecar died. */
   static String withdraw(Lab lab, Path config) throws Exception {
-    return lab.run(lab.pop, 30, java("withdraw", "--config", config.toString())
-        .toArray(String[]::new));
+    return lab.run(
+        lab.pop, 30, java("withdraw", "--config", config.toString()).toArray(String[]::new));
   }
 }

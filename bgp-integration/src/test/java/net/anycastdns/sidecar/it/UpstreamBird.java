@@ -32,8 +32,9 @@ final class UpstreamBird {
   }
 
   /** BGP timers for both ends: connect at once, retry every second, notice a dead peer in 3 s. */
-  static final String TIMERS = "connect delay time 1; connect retry time 1; error wait time 1,2;"
-      + " hold time 3; keepalive time 1;";
+  static final String TIMERS =
+      "connect delay time 1; connect retry time 1; error wait time 1,2;"
+          + " hold time 3; keepalive time 1;";
 
   private final Lab lab;
   private final Path socket;
@@ -41,7 +42,9 @@ final class UpstreamBird {
   UpstreamBird(Lab lab) throws Exception {
     this.lab = lab;
     this.socket = lab.dir.resolve("upstream.ctl");
-    lab.write("upstream.conf", """
+    lab.write(
+        "upstream.conf",
+        """
         router id %s;
         protocol device {}
         template bgp pop { local as 64512; %s }
@@ -53,9 +56,19 @@ final class UpstreamBird {
           neighbor %s as 64500; source address %s;
           ipv6 { import all; export none; };
         }
-        """.formatted(Lab.UP_V4, TIMERS, Lab.POP_V4, Lab.UP_V4, Lab.POP_V6, Lab.UP_V6));
-    lab.start(lab.upstream, "upstream-bird.log", Map.of(), "bird", "-f", "-c",
-        lab.dir.resolve("upstream.conf").toString(), "-s", socket.toString(), "-P",
+        """
+            .formatted(Lab.UP_V4, TIMERS, Lab.POP_V4, Lab.UP_V4, Lab.POP_V6, Lab.UP_V6));
+    lab.start(
+        lab.upstream,
+        "upstream-bird.log",
+        Map.of(),
+        "bird",
+        "-f",
+        "-c",
+        lab.dir.resolve("upstream.conf").toString(),
+        "-s",
+        socket.toString(),
+        "-P",
         lab.dir.resolve("upstream.pid").toString());
   }
 
@@ -69,7 +82,10 @@ final class UpstreamBird {
     }
     String v4 = block(out, Lab.ANYCAST_V4);
     String v6 = block(out, Lab.ANYCAST_V6);
-    return new Routes(v4 != null, v6 != null, v4 != null && v4.contains("(65535,0)"),
+    return new Routes(
+        v4 != null,
+        v6 != null,
+        v4 != null && v4.contains("(65535,0)"),
         v6 != null && v6.contains("(65535,0)"));
   }
 
@@ -77,16 +93,15 @@ final class UpstreamBird {
   boolean established() throws Exception {
     try {
       String out = Lab.exec(List.of("birdc", "-s", socket.toString(), "show", "protocols"), 5);
-      return out.lines().filter(l -> l.startsWith("pop") && l.contains("Established")).count()
-          == 2;
+      return out.lines().filter(l -> l.startsWith("pop") && l.contains("Established")).count() == 2;
     } catch (Lab.ExecException e) {
       return false;
     }
   }
 
   /**
-   * Polls until {@code condition} holds; returns the milliseconds it took from {@code since}
-   * (a {@link System#nanoTime()}); fails with every log's tail after {@code timeout}.
+   * Polls until {@code condition} holds; returns the milliseconds it took from {@code since} (a
+   * {@link System#nanoTime()}); fails with every log's tail after {@code timeout}.
    */
   long await(String what, Predicate<Routes> condition, long since, Duration timeout)
       throws Exception {
@@ -94,8 +109,15 @@ final class UpstreamBird {
     Routes r;
     while (!condition.test(r = routes())) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("upstream: not " + what + " within " + timeout.toMillis()
-            + "ms; last seen " + r + "\n" + lab.logTails());
+        throw new AssertionError(
+            "upstream: not "
+                + what
+                + " within "
+                + timeout.toMillis()
+                + "ms; last seen "
+                + r
+                + "\n"
+                + lab.logTails());
       }
       Thread.sleep(10);
     }
@@ -107,8 +129,8 @@ final class UpstreamBird {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!established()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("sessions not established within " + timeout.toMillis() + "ms\n"
-            + lab.logTails());
+        throw new AssertionError(
+            "sessions not established within " + timeout.toMillis() + "ms\n" + lab.logTails());
       }
       Thread.sleep(50);
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A probe fails on timeout, wrong rcode, missing AA, wrong data or a slow answer, over UDP and
- * TCP alike; the verdict and its wording come from real exchanges with a fake server.
+ * A probe fails on timeout, wrong rcode, missing AA, wrong data or a slow answer, over UDP and TCP
+ * alike; the verdict and its wording come from real exchanges with a fake server.
  */
 class ProbeVerdictTest {
   private static FakeDnsServer server;
@@ -33,7 +33,11 @@ class ProbeVerdictTest {
   }
 
   @ParameterizedTest(name = "{0} {1} {2}/{3} rcode {4} expect [{5}] limit {6}ms: {7}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       GOOD       | udp | www.example.com.   | A   | NOERROR  | 192.0.2.10            | -  | OK         | -
       GOOD       | tcp | www.example.com.   | A   | NOERROR  | 192.0.2.10            | -  | OK         | -
       GOOD       | udp | WWW.Example.COM.   | A   | NOERROR  | 192.0.2.10            | -  | OK         | -
@@ -57,13 +61,35 @@ class ProbeVerdictTest {
       SILENT     | udp | www.example.com.   | A   | NOERROR  | 192.0.2.10            | -  | TIMEOUT    | no answer within 300ms
       SILENT     | tcp | www.example.com.   | A   | NOERROR  | 192.0.2.10            | -  | TIMEOUT    | no answer within 300ms
       """)
-  void verdict(FakeDnsServer.Mode mode, String transport, String name, String type, String rcode,
-      String expect, Long limitMillis, Verdict verdict, String detail) {
+  void verdict(
+      FakeDnsServer.Mode mode,
+      String transport,
+      String name,
+      String type,
+      String rcode,
+      String expect,
+      Long limitMillis,
+      Verdict verdict,
+      String detail) {
     server.mode(mode);
-    SelfTest test = new SelfTest(server.address(), List.of(), List.of(), Duration.ofMillis(300),
-        new DnsClient(), Clock.systemUTC());
-    ProbeResult r = test.probe(server.address(), Probes.probe(name, type, transport, rcode,
-        expect, limitMillis == null ? null : Duration.ofMillis(limitMillis)));
+    SelfTest test =
+        new SelfTest(
+            server.address(),
+            List.of(),
+            List.of(),
+            Duration.ofMillis(300),
+            new DnsClient(),
+            Clock.systemUTC());
+    ProbeResult r =
+        test.probe(
+            server.address(),
+            Probes.probe(
+                name,
+                type,
+                transport,
+                rcode,
+                expect,
+                limitMillis == null ? null : Duration.ofMillis(limitMillis)));
     assertEquals(verdict, r.verdict(), r.describe());
     if (detail == null) {
       assertTrue(r.ok());

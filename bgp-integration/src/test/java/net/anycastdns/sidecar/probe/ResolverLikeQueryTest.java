@@ -22,8 +22,14 @@ class ResolverLikeQueryTest {
   @ValueSource(strings = {"udp", "tcp"})
   void queriesLookLikeAResolvers(String transport) throws Exception {
     try (FakeDnsServer server = new FakeDnsServer()) {
-      SelfTest test = new SelfTest(server.address(), List.of(Probes.www(transport)), List.of(),
-          Duration.ofSeconds(1), new DnsClient(), Clock.systemUTC());
+      SelfTest test =
+          new SelfTest(
+              server.address(),
+              List.of(Probes.www(transport)),
+              List.of(),
+              Duration.ofSeconds(1),
+              new DnsClient(),
+              Clock.systemUTC());
       test.run();
       Message q = server.lastQuery();
       assertNotNull(q);

@@ -32,8 +32,14 @@ class UnreachableServerTest {
       try (FakeDnsServer s = new FakeDnsServer()) {
         gone = s.address();
       }
-      SelfTest test = new SelfTest(gone, List.of(Probes.www(transport)), List.of(), timeout,
-          new DnsClient(), Clock.systemUTC());
+      SelfTest test =
+          new SelfTest(
+              gone,
+              List.of(Probes.www(transport)),
+              List.of(),
+              timeout,
+              new DnsClient(),
+              Clock.systemUTC());
       long start = System.nanoTime();
       r = test.run().results().get(0);
       tookMillis = (System.nanoTime() - start) / 1_000_000;

@@ -24,45 +24,61 @@ class CrashSafetyTest {
   @Test
   void anUnexpectedExceptionWithdrawsThenPropagates() throws Exception {
     List<Announcement> applied = new CopyOnWriteArrayList<>();
-    Speaker buggy = new Speaker() {
-      private int calls;
+    Speaker buggy =
+        new Speaker() {
+          private int calls;
 
-      @Override
-      public String name() {
-        return "buggy";
-      }
+          @Override
+          public String name() {
+            return "buggy";
+          }
 
-      @Override
-      public void apply(Announcement state) {
-        calls++;
-        if (calls == 3) {
-          throw new IllegalStateException("a bug");
-        }
-        applied.add(state);
-      }
-    };
+          @Override
+          public void apply(Announcement state) {
+            calls++;
+            if (calls == 3) {
+              throw new IllegalStateException("a bug");
+            }
+            applied.add(state);
+          }
+        };
     try (FakeDnsServer server = new FakeDnsServer()) {
       Clock clock = Clock.systemUTC();
-      Sidecar sidecar = new Sidecar(
-          new HealthStateMachine(new HealthPolicy(Duration.ofMillis(30), Duration.ofMillis(10), 1,
-              1, Duration.ofSeconds(1)), clock),
-          new SelfTest(server.address(), List.of(Probes.www("udp")), List.of(),
-              Duration.ofMillis(25), new DnsClient(), clock),
-          buggy, LoopHarness.PREFIXES, new SidecarMetrics(LoopHarness.PREFIXES, "buggy"), clock);
-      Thread failer = new Thread(() -> {
-        try {
-          LoopHarness.await("announce", () -> applied.contains(Announcement.ANNOUNCED));
-          server.mode(FakeDnsServer.Mode.SERVFAIL);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Sidecar sidecar =
+          new Sidecar(
+              new HealthStateMachine(
+                  new HealthPolicy(
+                      Duration.ofMillis(30), Duration.ofMillis(10), 1, 1, Duration.ofSeconds(1)),
+                  clock),
+              new SelfTest(
+                  server.address(),
+                  List.of(Probes.www("udp")),
+                  List.of(),
+                  Duration.ofMillis(25),
+                  new DnsClient(),
+                  clock),
+              buggy,
+              LoopHarness.PREFIXES,
+              new SidecarMetrics(LoopHarness.PREFIXES, "buggy"),
+              clock);
+      Thread failer =
+          new Thread(
+              () -> {
+                try {
+                  LoopHarness.await("announce", () -> applied.contains(Announcement.ANNOUNCED));
+                  server.mode(FakeDnsServer.Mode.SERVFAIL);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       failer.start();
       IllegalStateException e = assertThrows(IllegalStateException.class, sidecar::run);
       failer.join();
       assertEquals("a bug", e.getMessage());
-      assertEquals(List.of(Announcement.WITHDRAWN, Announcement.ANNOUNCED, Announcement.WITHDRAWN),
-          applied, "the withdrawal at stop came after the failed call");
+      assertEquals(
+          List.of(Announcement.WITHDRAWN, Announcement.ANNOUNCED, Announcement.WITHDRAWN),
+          applied,
+          "the withdrawal at stop came after the failed call");
     }
   }
 }

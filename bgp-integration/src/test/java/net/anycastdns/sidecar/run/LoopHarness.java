@@ -34,12 +34,21 @@ final class LoopHarness implements AutoCloseable {
     this.server = server;
     this.speaker = speaker;
     Clock clock = Clock.systemUTC();
-    HealthStateMachine machine = new HealthStateMachine(new HealthPolicy(Duration.ofMillis(50),
-        Duration.ofMillis(25), 2, 3, Duration.ofMillis(300)), clock);
-    SelfTest test = new SelfTest(server.address(),
-        List.of(Probes.www("udp"), Probes.probe("example.com.", "SOA", "tcp", "NOERROR", null,
-            null)),
-        peers, Duration.ofMillis(40), new DnsClient(), clock);
+    HealthStateMachine machine =
+        new HealthStateMachine(
+            new HealthPolicy(
+                Duration.ofMillis(50), Duration.ofMillis(25), 2, 3, Duration.ofMillis(300)),
+            clock);
+    SelfTest test =
+        new SelfTest(
+            server.address(),
+            List.of(
+                Probes.www("udp"),
+                Probes.probe("example.com.", "SOA", "tcp", "NOERROR", null, null)),
+            peers,
+            Duration.ofMillis(40),
+            new DnsClient(),
+            clock);
     sidecar = new Sidecar(machine, test, speaker, PREFIXES, metrics, clock);
     thread = new Thread(sidecar::run, "sidecar-under-test");
     thread.start();

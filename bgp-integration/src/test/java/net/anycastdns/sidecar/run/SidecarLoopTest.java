@@ -35,7 +35,8 @@ class SidecarLoopTest {
       assertEquals(GRACEFUL_SHUTDOWN, h.speaker.last());
       long drained = System.nanoTime();
       LoopHarness.await("withdraw after the drain delay", () -> h.speaker.last() == WITHDRAWN);
-      assertTrue(System.nanoTime() - drained >= Duration.ofMillis(250).toNanos(),
+      assertTrue(
+          System.nanoTime() - drained >= Duration.ofMillis(250).toNanos(),
           "the withdrawal waited for the drain delay");
 
       reply = h.sidecar.request(Sidecar.Request.RESUME, "test").get(5, TimeUnit.SECONDS);
@@ -46,8 +47,17 @@ class SidecarLoopTest {
       assertEquals("announced -> withdrawn: stopping (SIGTERM)", reply);
       assertTrue(h.sidecar.awaitStopped(Duration.ofSeconds(5)));
       assertTrue(h.speaker.closed);
-      assertEquals(List.of(WITHDRAWN, ANNOUNCED, WITHDRAWN, ANNOUNCED, GRACEFUL_SHUTDOWN,
-          WITHDRAWN, ANNOUNCED, WITHDRAWN), h.speaker.applied());
+      assertEquals(
+          List.of(
+              WITHDRAWN,
+              ANNOUNCED,
+              WITHDRAWN,
+              ANNOUNCED,
+              GRACEFUL_SHUTDOWN,
+              WITHDRAWN,
+              ANNOUNCED,
+              WITHDRAWN),
+          h.speaker.applied());
       assertEquals("stopped", h.sidecar.request(Sidecar.Request.DRAIN, "late").get());
     }
   }

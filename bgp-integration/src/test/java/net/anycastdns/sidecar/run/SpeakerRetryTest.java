@@ -21,8 +21,11 @@ class SpeakerRetryTest {
         LoopHarness h = new LoopHarness(server, new RecordingSpeaker(1), List.of())) {
       LoopHarness.await("announce", () -> h.speaker.last() == ANNOUNCED);
       assertEquals(List.of(WITHDRAWN, ANNOUNCED), h.speaker.applied());
-      assertTrue(h.metrics.scrape().contains(
-          "anycast_sidecar_speaker_errors_total{speaker=\"recording\"} 1"), h.metrics.scrape());
+      assertTrue(
+          h.metrics
+              .scrape()
+              .contains("anycast_sidecar_speaker_errors_total{speaker=\"recording\"} 1"),
+          h.metrics.scrape());
     }
   }
 }

@@ -9,7 +9,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BirdReplyTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       0001 BIRD 2.0.12 ready.\\n0002-Reading configuration from /etc/bird/bird.conf\\n0003 Reconfigured | 0 | -
       0001 BIRD 2.0.12 ready.\\n0002-Reading configuration from /etc/bird/bird.conf\\n0004 Reconfiguration in progress | 0 | -
       0001 BIRD 2.0.12 ready.\\n0005 Reconfiguration already in progress, queueing new config | 0 | -

@@ -43,7 +43,10 @@ class ExaBgpSpeakerTest {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       192.0.2.53/32       | ANNOUNCED         | announce route 192.0.2.53/32 next-hop self
       192.0.2.53/32       | GRACEFUL_SHUTDOWN | announce route 192.0.2.53/32 next-hop self community [65535:0]
       192.0.2.53/32       | WITHDRAWN         | withdraw route 192.0.2.53/32 next-hop self
@@ -59,17 +62,19 @@ class ExaBgpSpeakerTest {
     ExaBgpSpeaker exa = speaker(true, line -> "done");
     exa.apply(Announcement.ANNOUNCED);
     exa.apply(Announcement.WITHDRAWN);
-    assertEquals(List.of(
-        "announce route 192.0.2.53/32 next-hop self",
-        "announce route 2001:db8:53::53/128 next-hop self",
-        "withdraw route 192.0.2.53/32 next-hop self",
-        "withdraw route 2001:db8:53::53/128 next-hop self"), received);
+    assertEquals(
+        List.of(
+            "announce route 192.0.2.53/32 next-hop self",
+            "announce route 2001:db8:53::53/128 next-hop self",
+            "withdraw route 192.0.2.53/32 next-hop self",
+            "withdraw route 2001:db8:53::53/128 next-hop self"),
+        received);
   }
 
   @Test
   void otherMessagesFromExaBgpAreIgnored() throws Exception {
-    ExaBgpSpeaker exa = speaker(true,
-        line -> "{\"exabgp\": \"4.0.1\", \"type\": \"state\"}\n\ndone");
+    ExaBgpSpeaker exa =
+        speaker(true, line -> "{\"exabgp\": \"4.0.1\", \"type\": \"state\"}\n\ndone");
     exa.apply(Announcement.ANNOUNCED);
     assertEquals(2, received.size());
   }
@@ -77,19 +82,19 @@ class ExaBgpSpeakerTest {
   @Test
   void anErrorAnswerIsAnError() throws Exception {
     ExaBgpSpeaker exa = speaker(true, line -> "error");
-    SpeakerException e = assertThrows(SpeakerException.class,
-        () -> exa.apply(Announcement.ANNOUNCED));
-    assertEquals("ExaBGP answered 'error' to: announce route 192.0.2.53/32 next-hop self",
-        e.getMessage());
+    SpeakerException e =
+        assertThrows(SpeakerException.class, () -> exa.apply(Announcement.ANNOUNCED));
+    assertEquals(
+        "ExaBGP answered 'error' to: announce route 192.0.2.53/32 next-hop self", e.getMessage());
   }
 
   @Test
   void noAnswerTimesOut() throws Exception {
     ExaBgpSpeaker exa = speaker(true, line -> null);
-    SpeakerException e = assertThrows(SpeakerException.class,
-        () -> exa.apply(Announcement.WITHDRAWN));
-    assertTrue(e.getMessage().startsWith("ExaBGP did not acknowledge within 200ms"),
-        e.getMessage());
+    SpeakerException e =
+        assertThrows(SpeakerException.class, () -> exa.apply(Announcement.WITHDRAWN));
+    assertTrue(
+        e.getMessage().startsWith("ExaBGP did not acknowledge within 200ms"), e.getMessage());
   }
 
   @Test
@@ -104,8 +109,8 @@ class ExaBgpSpeakerTest {
     ExaBgpSpeaker exa = speaker(true, line -> "done");
     toSidecar.close();
     assertTrue(closed.await(5, TimeUnit.SECONDS), "onClosed ran");
-    SpeakerException e = assertThrows(SpeakerException.class,
-        () -> exa.apply(Announcement.WITHDRAWN));
+    SpeakerException e =
+        assertThrows(SpeakerException.class, () -> exa.apply(Announcement.WITHDRAWN));
     assertTrue(e.getMessage().startsWith("ExaBGP closed the API pipe"), e.getMessage());
   }
 
@@ -115,26 +120,35 @@ class ExaBgpSpeakerTest {
     Pipe replies = Pipe.open();
     toSidecar = Channels.newOutputStream(replies.sink());
     OutputStream exaOut = toSidecar;
-    Thread exabgp = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(
-          Channels.newInputStream(commands.source()), StandardCharsets.US_ASCII))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          received.add(line);
-          String a = answer.apply(line);
-          if (a != null) {
-            exaOut.write((a + "\n").getBytes(StandardCharsets.US_ASCII));
-            exaOut.flush();
-          }
-        }
-      } catch (IOException e) {
-        // the test is over
-      }
-    }, "fake-exabgp");
+    Thread exabgp =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(
+                          Channels.newInputStream(commands.source()), StandardCharsets.US_ASCII))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  received.add(line);
+                  String a = answer.apply(line);
+                  if (a != null) {
+                    exaOut.write((a + "\n").getBytes(StandardCharsets.US_ASCII));
+                    exaOut.flush();
+                  }
+                }
+              } catch (IOException e) {
+                // the test is over
+              }
+            },
+            "fake-exabgp");
     exabgp.setDaemon(true);
     exabgp.start();
-    return new ExaBgpSpeaker(PREFIXES, Channels.newOutputStream(commands.sink()),
-        Channels.newInputStream(replies.source()), acks, Duration.ofMillis(200),
+    return new ExaBgpSpeaker(
+        PREFIXES,
+        Channels.newOutputStream(commands.sink()),
+        Channels.newInputStream(replies.source()),
+        acks,
+        Duration.ofMillis(200),
         closed::countDown);
   }
 

@@ -16,7 +16,10 @@ class GoBgpSpeakerTest {
   private static final List<String> CLI = List.of("gobgp", "-u", "127.0.0.1", "-p", "50051");
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       192.0.2.53/32       | ANNOUNCED         | global rib -a ipv4 add 192.0.2.53/32 origin igp
       192.0.2.53/32       | GRACEFUL_SHUTDOWN | global rib -a ipv4 add 192.0.2.53/32 origin igp community 65535:0
       192.0.2.53/32       | WITHDRAWN         | global rib -a ipv4 del 192.0.2.53/32
@@ -34,12 +37,21 @@ class GoBgpSpeakerTest {
 
   @Test
   void aFailingCallIsAnErrorWithItsOutput() {
-    FakeRunner runner = new FakeRunner(argv -> new ProcessRunner.Result(1,
-        "context deadline exceeded\n"));
-    SpeakerException e = assertThrows(SpeakerException.class, () -> new GoBgpSpeaker(
-        List.of(Prefix.parse("192.0.2.53/32")), List.of("gobgp"), runner, Duration.ofSeconds(1))
-        .apply(Announcement.ANNOUNCED));
-    assertEquals("gobgp global rib -a ipv4 add 192.0.2.53/32 origin igp: exit 1: context deadline"
-        + " exceeded", e.getMessage());
+    FakeRunner runner =
+        new FakeRunner(argv -> new ProcessRunner.Result(1, "context deadline exceeded\n"));
+    SpeakerException e =
+        assertThrows(
+            SpeakerException.class,
+            () ->
+                new GoBgpSpeaker(
+                        List.of(Prefix.parse("192.0.2.53/32")),
+                        List.of("gobgp"),
+                        runner,
+                        Duration.ofSeconds(1))
+                    .apply(Announcement.ANNOUNCED));
+    assertEquals(
+        "gobgp global rib -a ipv4 add 192.0.2.53/32 origin igp: exit 1: context deadline"
+            + " exceeded",
+        e.getMessage());
   }
 }

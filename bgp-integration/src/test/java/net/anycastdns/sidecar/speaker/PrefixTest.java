@@ -11,17 +11,17 @@ class PrefixTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "192.0.2.53/32, 192.0.2.53/32, IPV4",
-      "192.0.2.0/24, 192.0.2.0/24, IPV4",
-      "0.0.0.0/0, 0.0.0.0/0, IPV4",
-      "2001:db8:53::53/128, 2001:db8:53::53/128, IPV6",
-      "2001:0DB8:0053:0000:0000:0000:0000:0053/128, 2001:db8:53::53/128, IPV6",
-      "2001:db8:0:0:1:0:0:1/128, 2001:db8::1:0:0:1/128, IPV6",
-      "2001:db8:0:1:1:1:1:1/128, 2001:db8:0:1:1:1:1:1/128, IPV6",
-      "2001:db8::/32, 2001:db8::/32, IPV6",
-      "::/128, ::/128, IPV6",
-      "::1/128, ::1/128, IPV6",
-      " 192.0.2.53/32 , 192.0.2.53/32, IPV4",
+    "192.0.2.53/32, 192.0.2.53/32, IPV4",
+    "192.0.2.0/24, 192.0.2.0/24, IPV4",
+    "0.0.0.0/0, 0.0.0.0/0, IPV4",
+    "2001:db8:53::53/128, 2001:db8:53::53/128, IPV6",
+    "2001:0DB8:0053:0000:0000:0000:0000:0053/128, 2001:db8:53::53/128, IPV6",
+    "2001:db8:0:0:1:0:0:1/128, 2001:db8::1:0:0:1/128, IPV6",
+    "2001:db8:0:1:1:1:1:1/128, 2001:db8:0:1:1:1:1:1/128, IPV6",
+    "2001:db8::/32, 2001:db8::/32, IPV6",
+    "::/128, ::/128, IPV6",
+    "::1/128, ::1/128, IPV6",
+    " 192.0.2.53/32 , 192.0.2.53/32, IPV4",
   })
   void canonicalText(String in, String out, Prefix.Family family) {
     Prefix p = Prefix.parse(in);
@@ -31,7 +31,11 @@ class PrefixTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       192.0.2.53          | '192.0.2.53' is not a prefix (ADDRESS/LENGTH)
       dns.example/32      | 'dns.example/32': 'dns.example' is not an IP address
       192.0.2.53/x        | '192.0.2.53/x': bad prefix length
@@ -41,7 +45,7 @@ class PrefixTest {
       2001:db8::1/64      | '2001:db8::1/64' has host bits set; the network is 2001:db8::/64
       """)
   void mistakes(String in, String message) {
-    assertEquals(message,
-        assertThrows(IllegalArgumentException.class, () -> Prefix.parse(in)).getMessage());
+    assertEquals(
+        message, assertThrows(IllegalArgumentException.class, () -> Prefix.parse(in)).getMessage());
   }
 }

@@ -24,13 +24,20 @@ import org.xbill.DNS.Type;
 
 /**
  * A tiny authoritative server for example.com on 127.0.0.1, UDP and TCP on the same port, whose
- * behaviour a test switches ({@link Mode}). Names: {@code example.com.} SOA,
- * {@code www.example.com.} A 192.0.2.10, {@code alias.example.com.} CNAME to www; anything else
- * in the zone is NXDOMAIN.
+ * behaviour a test switches ({@link Mode}). Names: {@code example.com.} SOA, {@code
+ * www.example.com.} A 192.0.2.10, {@code alias.example.com.} CNAME to www; anything else in the
+ * zone is NXDOMAIN.
  */
 public final class FakeDnsServer implements AutoCloseable {
   /** How the server behaves. */
-  public enum Mode { GOOD, SERVFAIL, NO_AA, WRONG_DATA, SLOW, SILENT }
+  public enum Mode {
+    GOOD,
+    SERVFAIL,
+    NO_AA,
+    WRONG_DATA,
+    SLOW,
+    SILENT
+  }
 
   private static final Name ZONE = name("example.com.");
   private static final Name WWW = name("www.example.com.");
@@ -196,7 +203,9 @@ public final class FakeDnsServer implements AutoCloseable {
     } else if (qname.equals(ALIAS) && qtype == Type.A) {
       r.addRecord(new CNAMERecord(ALIAS, DClass.IN, 300, WWW), Section.ANSWER);
       r.addRecord(new ARecord(WWW, DClass.IN, 300, InetAddress.getByName(address)), Section.ANSWER);
-    } else if (qname.subdomain(ZONE) && !qname.equals(ZONE) && !qname.equals(WWW)
+    } else if (qname.subdomain(ZONE)
+        && !qname.equals(ZONE)
+        && !qname.equals(WWW)
         && !qname.equals(ALIAS)) {
       r.getHeader().setRcode(Rcode.NXDOMAIN);
       r.addRecord(soa(), Section.AUTHORITY);
@@ -210,8 +219,17 @@ public final class FakeDnsServer implements AutoCloseable {
   }
 
   private static SOARecord soa() {
-    return new SOARecord(ZONE, DClass.IN, 300, name("ns1.example.com."),
-        name("hostmaster.example.com."), 1, 3600, 900, 604800, 300);
+    return new SOARecord(
+        ZONE,
+        DClass.IN,
+        300,
+        name("ns1.example.com."),
+        name("hostmaster.example.com."),
+        1,
+        3600,
+        900,
+        604800,
+        300);
   }
 
   private static Name name(String s) {

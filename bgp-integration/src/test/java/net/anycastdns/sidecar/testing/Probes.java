@@ -18,8 +18,13 @@ public final class Probes {
   private Probes() {}
 
   /** {@code probe("www.example.com.", "A", "udp", "NOERROR", "192.0.2.10", null)}. */
-  public static Probe probe(String name, String type, String transport, String rcode,
-      String expect, Duration maxLatency) {
+  public static Probe probe(
+      String name,
+      String type,
+      String transport,
+      String rcode,
+      String expect,
+      Duration maxLatency) {
     int t = Type.value(type);
     List<Record> records = new ArrayList<>();
     if (expect != null && !expect.isBlank()) {
@@ -32,8 +37,13 @@ public final class Probes {
       }
     }
     try {
-      return new Probe(Name.fromString(name), t, Transport.valueOf(transport.toUpperCase()),
-          Rcode.value(rcode), records, Optional.ofNullable(maxLatency));
+      return new Probe(
+          Name.fromString(name),
+          t,
+          Transport.valueOf(transport.toUpperCase()),
+          Rcode.value(rcode),
+          records,
+          Optional.ofNullable(maxLatency));
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }

@@ -43,8 +43,13 @@ final class CheckCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ZoneProblem p : load.problems()) {
-      out.println(dir.resolve(p.file()) + ":" + p.line() + ": "
-          + (p.isError() ? "" : "warning: ") + p.message());
+      out.println(
+          dir.resolve(p.file())
+              + ":"
+              + p.line()
+              + ": "
+              + (p.isError() ? "" : "warning: ")
+              + p.message());
     }
     // geo.yaml is checked against the zones that load, as serve would check it.
     GeoFolder.Loaded geo = GeoFolder.load(dir, ZoneSet.of(load.snapshots(), 0));
@@ -53,9 +58,16 @@ final class CheckCommand implements Callable<Integer> {
     }
     long ok = load.zones().stream().filter(ZoneDirectoryLoader.ZoneLoad::ok).count();
     out.flush();
-    spec.commandLine().getErr().println(ok + " of " + load.zones().size() + " zones ok"
-        + (geo.present() ? ", " + GeoFolder.FILE + " ok" : geo.problems().isEmpty() ? "" : ", "
-        + GeoFolder.FILE + " has problems"));
+    spec.commandLine()
+        .getErr()
+        .println(
+            ok
+                + " of "
+                + load.zones().size()
+                + " zones ok"
+                + (geo.present()
+                    ? ", " + GeoFolder.FILE + " ok"
+                    : geo.problems().isEmpty() ? "" : ", " + GeoFolder.FILE + " has problems"));
     return load.allLoaded() && geo.problems().isEmpty() ? 0 : 1;
   }
 }

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GeoDNS for {@code serve}: with every state the reloader publishes, the resolver for its
- * geo.yaml (checked by then, this PoP included), health checks carried over from the previous
- * geo.yaml so that a down address stays down. Answers that fail open are counted on the query
- * path and reported here, in one log line per interval at most, since the query path does not log.
+ * GeoDNS for {@code serve}: with every state the reloader publishes, the resolver for its geo.yaml
+ * (checked by then, this PoP included), health checks carried over from the previous geo.yaml so
+ * that a down address stays down. Answers that fail open are counted on the query path and reported
+ * here, in one log line per interval at most, since the query path does not log.
  */
 final class GeoServing implements SyncObserver, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GeoServing.class);
@@ -30,16 +30,20 @@ final class GeoServing implements SyncObserver, AutoCloseable {
   private HealthChecker health;
   private long failOpenReported;
 
-  /** @param pop this server's PoP, or null */
+  /**
+   * @param pop this server's PoP, or null
+   */
   GeoServing(GeoResolverHolder holder, ServerMetrics metrics, String pop) {
     this.holder = holder;
     this.metrics = metrics;
     this.pop = pop;
-    this.reporter = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "geo-fail-open-report");
-      t.setDaemon(true);
-      return t;
-    });
+    this.reporter =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "geo-fail-open-report");
+              t.setDaemon(true);
+              return t;
+            });
     reporter.scheduleAtFixedRate(this::report, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
   }
 
@@ -56,10 +60,14 @@ final class GeoServing implements SyncObserver, AutoCloseable {
       }
       return;
     }
-    health = health == null ? HealthChecker.start(nextConfig) : HealthChecker.start(nextConfig, health);
+    health =
+        health == null ? HealthChecker.start(nextConfig) : HealthChecker.start(nextConfig, health);
     holder.publish(next.zones(), GeoResolver.create(nextConfig, pop, health));
-    log.info("geo: {} services over PoPs {}{}", nextConfig.serviceNames().size(),
-        nextConfig.popNames(), pop == null
+    log.info(
+        "geo: {} services over PoPs {}{}",
+        nextConfig.serviceNames().size(),
+        nextConfig.popNames(),
+        pop == null
             ? " (no --pop: clients of unknown location get the PoPs in file order)"
             : ", this is " + pop);
   }
@@ -67,8 +75,11 @@ final class GeoServing implements SyncObserver, AutoCloseable {
   private void report() {
     long now = metrics.geoFailOpenCount();
     if (now > failOpenReported) {
-      log.warn("geo: {} answers failed open in the last {} s: every PoP of their service was down "
-          + "or failing, so all its addresses were answered", now - failOpenReported, REPORT_SECONDS);
+      log.warn(
+          "geo: {} answers failed open in the last {} s: every PoP of their service was down "
+              + "or failing, so all its addresses were answered",
+          now - failOpenReported,
+          REPORT_SECONDS);
     }
     failOpenReported = now;
   }

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code geo-test}: how GeoDNS answers one client, as {@code gdnsd_geoip_test} shows it for
- * gdnsd: the location found, the PoP order, the answer and the ECS scope.
+ * {@code geo-test}: how GeoDNS answers one client, as {@code gdnsd_geoip_test} shows it for gdnsd:
+ * the location found, the PoP order, the answer and the ECS scope.
  */
 @Command(
     name = "geo-test",
@@ -35,8 +35,10 @@ import picocli.CommandLine.Parameters;
       "and the PoPs under 'down:' are skipped."
     })
 final class GeoTestCommand implements Callable<Integer> {
-  @Option(names = "--zones", paramLabel = "DIR", description = "Zone folder with geo.yaml (default: "
-      + ServeCommand.DEFAULT_ZONES + ").")
+  @Option(
+      names = "--zones",
+      paramLabel = "DIR",
+      description = "Zone folder with geo.yaml (default: " + ServeCommand.DEFAULT_ZONES + ").")
   Path zones = Path.of(ServeCommand.DEFAULT_ZONES);
 
   @Option(names = "--pop", paramLabel = "NAME", description = "Answer as the server of this PoP.")
@@ -48,42 +50,64 @@ final class GeoTestCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "NAME", description = "A service name of geo.yaml.")
   String name;
 
-  @Parameters(index = "2", paramLabel = "TYPE", defaultValue = "A", description = "A or AAAA (default: A).")
+  @Parameters(
+      index = "2",
+      paramLabel = "TYPE",
+      defaultValue = "A",
+      description = "A or AAAA (default: A).")
   String type;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    int qtype = switch (type.toUpperCase()) {
-      case "A" -> 1;
-      case "AAAA" -> 28;
-      default -> throw new Main.UsageException("TYPE must be A or AAAA, not " + type);
-    };
+    int qtype =
+        switch (type.toUpperCase()) {
+          case "A" -> 1;
+          case "AAAA" -> 28;
+          default -> throw new Main.UsageException("TYPE must be A or AAAA, not " + type);
+        };
     ClientSubnet subnet = parseClient(client);
     GeoResolver resolver = resolver();
     String absolute = name.endsWith(".") ? name : name + ".";
     GeoService service = resolver.service(WireName.of(absolute.toLowerCase()));
     if (service == null) {
-      throw new Main.UsageException(absolute + " is not a service of " + GeoFolder.FILE + " ("
-          + String.join(", ", resolver.config().serviceNames()) + ")");
+      throw new Main.UsageException(
+          absolute
+              + " is not a service of "
+              + GeoFolder.FILE
+              + " ("
+              + String.join(", ", resolver.config().serviceNames())
+              + ")");
     }
     GeoDecision d = resolver.decide(service, subnet, qtype);
     PrintWriter out = spec.commandLine().getOut();
     out.println("client:    " + client + (client.contains("/") ? " (ECS)" : " (resolver address)"));
     out.println("location:  " + d.location());
     out.println("pop order: " + String.join(" ", d.popOrder()));
-    out.println("answered:  " + (d.pops().isEmpty() ? "none" : String.join(" ", d.pops()))
-        + (d.failOpen() ? " (fail open: every PoP down or failing)" : ""));
+    out.println(
+        "answered:  "
+            + (d.pops().isEmpty() ? "none" : String.join(" ", d.pops()))
+            + (d.failOpen() ? " (fail open: every PoP down or failing)" : ""));
     if (d.rdata().length == 0) {
-      out.println("answer:    NODATA (no PoP of the service has " + type.toUpperCase() + " addresses)");
+      out.println(
+          "answer:    NODATA (no PoP of the service has " + type.toUpperCase() + " addresses)");
     }
     for (byte[] rdata : d.rdata()) {
-      out.println("answer:    " + absolute + " " + d.ttl() + " IN " + type.toUpperCase() + " "
-          + IpLiterals.format(rdata));
+      out.println(
+          "answer:    "
+              + absolute
+              + " "
+              + d.ttl()
+              + " IN "
+              + type.toUpperCase()
+              + " "
+              + IpLiterals.format(rdata));
     }
-    out.println("scope:     /" + d.scopePrefix()
-        + (client.contains("/") ? "" : " (sent only to resolvers that send ECS)"));
+    out.println(
+        "scope:     /"
+            + d.scopePrefix()
+            + (client.contains("/") ? "" : " (sent only to resolvers that send ECS)"));
     out.flush();
     return 0;
   }
@@ -119,8 +143,8 @@ final class GeoTestCommand implements Callable<Integer> {
     if (octets == null) {
       throw new Main.UsageException("bad client address '" + s + "': not an IP address");
     }
-    ClientSubnet full = octets.length == 4 ? new ClientSubnet(1, octets, 32)
-        : new ClientSubnet(2, octets, 128);
+    ClientSubnet full =
+        octets.length == 4 ? new ClientSubnet(1, octets, 32) : new ClientSubnet(2, octets, 128);
     if (slash < 0) {
       return full;
     }

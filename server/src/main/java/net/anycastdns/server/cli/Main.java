@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Authoritative anycast DNS server.",
-    subcommands = {ServeCommand.class, CheckCommand.class, GeoTestCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      CheckCommand.class,
+      GeoTestCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit status for usage errors (bad flags, unreadable folders, bad addresses). */
   static final int USAGE = 2;
@@ -24,20 +28,28 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit status, for tests. */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setParameterExceptionHandler((e, a) -> {
-      CommandLine c = e.getCommandLine();
-      c.getErr().println(c.getCommandName() + ": " + e.getMessage()
-          + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
-      return USAGE;
-    });
-    cl.setExecutionExceptionHandler((e, c, parsed) -> {
-      if (e instanceof UsageException) {
-        c.getErr().println(c.getCommandName() + ": " + e.getMessage());
-        return USAGE;
-      }
-      c.getErr().println(c.getCommandName() + ": internal error: " + e);
-      return 1;
-    });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr()
+              .println(
+                  c.getCommandName()
+                      + ": "
+                      + e.getMessage()
+                      + " (see '"
+                      + c.getCommandSpec().qualifiedName()
+                      + " --help')");
+          return USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          if (e instanceof UsageException) {
+            c.getErr().println(c.getCommandName() + ": " + e.getMessage());
+            return USAGE;
+          }
+          c.getErr().println(c.getCommandName() + ": internal error: " + e);
+          return 1;
+        });
     return cl.execute(args);
   }
 

@@ -97,8 +97,9 @@ final class ServeConfig {
 
   /** Reads a config file; every problem becomes a one-line {@link Main.UsageException}. */
   static ServeConfig read(Path file) {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try (JsonParser parser = yaml.createParser(file.toFile())) {
       // A file with nothing set (empty, or comments only) has no content at all for Jackson,
       // which it would report as an error; every key being optional, it means the defaults.
@@ -108,8 +109,8 @@ final class ServeConfig {
       ServeConfig c = yaml.readValue(parser, ServeConfig.class);
       return c == null ? new ServeConfig() : c;
     } catch (UnrecognizedPropertyException e) {
-      throw new Main.UsageException(file + ": unknown key '" + e.getPropertyName() + "'"
-          + location(e));
+      throw new Main.UsageException(
+          file + ": unknown key '" + e.getPropertyName() + "'" + location(e));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new Main.UsageException(file + ": " + e.getOriginalMessage() + location(e));
     } catch (IOException e) {

@@ -24,17 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server for {@code /metrics}, {@code /health/live}, {@code /health/ready} and
- * {@code POST /sync}. It runs on its own one-thread event loop, so a scrape (which walks every
- * meter and builds the text) never takes time from the threads answering queries.
+ * The HTTP server for {@code /metrics}, {@code /health/live}, {@code /health/ready} and {@code POST
+ * /sync}. It runs on its own one-thread event loop, so a scrape (which walks every meter and builds
+ * the text) never takes time from the threads answering queries.
  */
 public final class HttpEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
+
   /**
    * Requests are GETs without a body, or a POST /sync whose body is ignored but may be a webhook's
    * JSON (a git server's push event runs to tens of KiB); anything bigger is not a client of ours.
    */
   private static final int MAX_REQUEST = 1 << 20;
+
   /** Prometheus keeps its connection between scrapes (15 s to 1 min apart); others are closed. */
   private static final int IDLE_SECONDS = 300;
 
@@ -45,9 +47,11 @@ public final class HttpEndpoint implements AutoCloseable {
   private EventLoopGroup group;
   private Channel channel;
 
-  /** @param sync what {@code POST /sync} asks for a sync */
-  public HttpEndpoint(InetSocketAddress address, ServerMetrics metrics, Readiness readiness,
-      SyncRequests sync) {
+  /**
+   * @param sync what {@code POST /sync} asks for a sync
+   */
+  public HttpEndpoint(
+      InetSocketAddress address, ServerMetrics metrics, Readiness readiness, SyncRequests sync) {
     this.address = address;
     this.metrics = metrics;
     this.readiness = readiness;
@@ -60,32 +64,41 @@ public final class HttpEndpoint implements AutoCloseable {
    * @throws DnsServer.ListenException naming the address that could not be bound
    */
   public void start() throws DnsServer.ListenException {
-    group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("http"), NioIoHandler.newFactory());
+    group =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("http"), NioIoHandler.newFactory());
     MonitoringHttpHandler handler = new MonitoringHttpHandler(metrics, readiness, sync);
-    ServerBootstrap b = new ServerBootstrap()
-        .group(group)
-        .channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline()
-                .addLast(new ReadTimeoutHandler(IDLE_SECONDS, TimeUnit.SECONDS))
-                .addLast(new HttpServerCodec())
-                .addLast(new HttpServerKeepAliveHandler())
-                .addLast(new HttpContentCompressor())
-                .addLast(new HttpObjectAggregator(MAX_REQUEST))
-                .addLast(handler);
-          }
-        });
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new ReadTimeoutHandler(IDLE_SECONDS, TimeUnit.SECONDS))
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpServerKeepAliveHandler())
+                        .addLast(new HttpContentCompressor())
+                        .addLast(new HttpObjectAggregator(MAX_REQUEST))
+                        .addLast(handler);
+                  }
+                });
     ChannelFuture f = b.bind(address).awaitUninterruptibly();
     if (!f.isSuccess()) {
       close();
       Throwable c = f.cause();
-      throw new DnsServer.ListenException("cannot serve http on " + DnsServer.format(address) + ": "
-          + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
+      throw new DnsServer.ListenException(
+          "cannot serve http on "
+              + DnsServer.format(address)
+              + ": "
+              + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
     }
     channel = f.channel();
-    log.info("http on {} (/metrics, /health/live, /health/ready, POST /sync)", DnsServer.format(boundAddress()));
+    log.info(
+        "http on {} (/metrics, /health/live, /health/ready, POST /sync)",
+        DnsServer.format(boundAddress()));
   }
 
   /** The address bound, with the port actually given. */

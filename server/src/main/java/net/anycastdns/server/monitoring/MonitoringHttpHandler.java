@@ -39,15 +39,19 @@ import net.anycastdns.server.reload.SyncStatus;
 final class MonitoringHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   /** The Prometheus text exposition format, version 0.0.4. */
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
   static final String JSON = "application/json";
   private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+
   /**
-   * How long {@code POST /sync} waits for its sync before answering 202: a fetch may take up to
-   * its own timeout, and a large zone seconds to load; the sync goes on either way.
+   * How long {@code POST /sync} waits for its sync before answering 202: a fetch may take up to its
+   * own timeout, and a large zone seconds to load; the sync goes on either way.
    */
   private static final long SYNC_WAIT_SECONDS = 120;
+
   /** Set on a connection whose {@code POST /sync} is not answered yet. */
   private static final AttributeKey<Boolean> SYNCING = AttributeKey.valueOf("syncing");
+
   private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
 
   private final ServerMetrics metrics;
@@ -67,7 +71,8 @@ final class MonitoringHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
       // closes after the sync's answer, and the client sends this one again.
       return;
     }
-    if (request.decoderResult().isSuccess() && path(request).equals("/sync")
+    if (request.decoderResult().isSuccess()
+        && path(request).equals("/sync")
         && request.method().equals(HttpMethod.POST)) {
       sync(ctx);
       return;
@@ -99,7 +104,9 @@ final class MonitoringHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
       case "/health/ready":
         return ready();
       default:
-        return text(HttpResponseStatus.NOT_FOUND, PLAIN_TEXT,
+        return text(
+            HttpResponseStatus.NOT_FOUND,
+            PLAIN_TEXT,
             "not found; try /metrics, /health/live, /health/ready, POST /sync\n");
     }
   }
@@ -115,7 +122,8 @@ final class MonitoringHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     body.put("commit", s.commit());
     body.put("lastSuccess", s.lastSuccess() == null ? null : s.lastSuccess().toString());
     body.put("lastError", s.lastError());
-    return json(reason == null ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
+    return json(
+        reason == null ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
   }
 
   /**
@@ -127,31 +135,42 @@ final class MonitoringHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
     ctx.channel().attr(SYNCING).set(Boolean.TRUE);
     ctx.channel().config().setAutoRead(false);
     AtomicBoolean answered = new AtomicBoolean();
-    ScheduledFuture<?> timeout = ctx.executor().schedule(() -> {
-      if (answered.compareAndSet(false, true)) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("result", "pending");
-        body.put("commit", readiness.sync().commit());
-        body.put("errors", List.of("the sync takes longer than " + SYNC_WAIT_SECONDS
-            + " s; it goes on, and GET /health/ready will show its outcome"));
-        answerAndClose(ctx, json(HttpResponseStatus.ACCEPTED, body));
-      }
-    }, SYNC_WAIT_SECONDS, TimeUnit.SECONDS);
-    sync.sync("POST /sync").whenComplete((result, error) -> {
-      if (!answered.compareAndSet(false, true)) {
-        return;
-      }
-      timeout.cancel(false);
-      if (error != null) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("result", "failed");
-        body.put("commit", readiness.sync().commit());
-        body.put("errors", List.of(String.valueOf(error.getMessage())));
-        answerAndClose(ctx, json(HttpResponseStatus.SERVICE_UNAVAILABLE, body));
-      } else {
-        answerAndClose(ctx, json(statusOf(result.outcome()), body(result)));
-      }
-    });
+    ScheduledFuture<?> timeout =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  if (answered.compareAndSet(false, true)) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("result", "pending");
+                    body.put("commit", readiness.sync().commit());
+                    body.put(
+                        "errors",
+                        List.of(
+                            "the sync takes longer than "
+                                + SYNC_WAIT_SECONDS
+                                + " s; it goes on, and GET /health/ready will show its outcome"));
+                    answerAndClose(ctx, json(HttpResponseStatus.ACCEPTED, body));
+                  }
+                },
+                SYNC_WAIT_SECONDS,
+                TimeUnit.SECONDS);
+    sync.sync("POST /sync")
+        .whenComplete(
+            (result, error) -> {
+              if (!answered.compareAndSet(false, true)) {
+                return;
+              }
+              timeout.cancel(false);
+              if (error != null) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("result", "failed");
+                body.put("commit", readiness.sync().commit());
+                body.put("errors", List.of(String.valueOf(error.getMessage())));
+                answerAndClose(ctx, json(HttpResponseStatus.SERVICE_UNAVAILABLE, body));
+              } else {
+                answerAndClose(ctx, json(statusOf(result.outcome()), body(result)));
+              }
+            });
   }
 
   private static HttpResponseStatus statusOf(SyncResult.Outcome outcome) {

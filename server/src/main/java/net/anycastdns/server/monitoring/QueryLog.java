@@ -24,17 +24,21 @@ import org.xbill.DNS.Type;
 /**
  * The optional query log: one line for every N-th query each event-loop thread answers, such as
  *
- * <pre>client=192.0.2.7:53211 transport=udp name=www.example.com. class=IN type=A rcode=NOERROR size=93 tc=false duration_us=41</pre>
+ * <pre>
+ * client=192.0.2.7:53211 transport=udp name=www.example.com. class=IN type=A rcode=NOERROR size=93 tc=false duration_us=41
+ * </pre>
  *
- * <p>It never holds up a query: the event-loop thread copies what the line needs into an entry
- * and offers it to a bounded lock-free queue, dropping it (and counting the drop) when the queue
- * is full; the thread {@code query-log} formats and writes the lines. Lines hold client
- * addresses and names, which metrics never do.
+ * <p>It never holds up a query: the event-loop thread copies what the line needs into an entry and
+ * offers it to a bounded lock-free queue, dropping it (and counting the drop) when the queue is
+ * full; the thread {@code query-log} formats and writes the lines. Lines hold client addresses and
+ * names, which metrics never do.
  */
 public final class QueryLog implements QueryObserver, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("query");
+
   /** Entries waiting for the writer; a burst beyond this is dropped. */
   static final int DEFAULT_CAPACITY = 8192;
+
   /** How long the writer sleeps when there is nothing to write: at most this late a line. */
   private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -60,12 +64,13 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
     this.rate = rate;
     this.queue = PlatformDependent.newFixedMpscQueue(capacity);
     this.sink = sink;
-    this.countdown = new FastThreadLocal<>() {
-      @Override
-      protected int[] initialValue() {
-        return new int[] {rate};
-      }
-    };
+    this.countdown =
+        new FastThreadLocal<>() {
+          @Override
+          protected int[] initialValue() {
+            return new int[] {rate};
+          }
+        };
     this.writer = new Thread(this::drain, "query-log");
     writer.setDaemon(true);
   }
@@ -81,7 +86,8 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
   }
 
   @Override
-  public void handled(QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos) {
+  public void handled(
+      QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos) {
     if (length < 0) {
       return;
     }
@@ -92,8 +98,17 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
     left[0] = rate;
     Query q = ws.query();
     boolean question = q.questionParsed();
-    Entry e = new Entry(client, tcp, question ? q.qname().clone() : null, question ? q.qclass() : -1,
-        ws.qtype(), ws.rcode(), length, ws.truncated(), nanos);
+    Entry e =
+        new Entry(
+            client,
+            tcp,
+            question ? q.qname().clone() : null,
+            question ? q.qclass() : -1,
+            ws.qtype(),
+            ws.rcode(),
+            length,
+            ws.truncated(),
+            nanos);
     if (!queue.offer(e)) {
       dropped.increment();
     }
@@ -132,19 +147,36 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
   }
 
   /** What one line says, copied off the query path. */
-  private record Entry(SocketAddress client, boolean tcp, byte[] qname, int qclass, int qtype,
-      int rcode, int size, boolean truncated, long nanos) {
+  private record Entry(
+      SocketAddress client,
+      boolean tcp,
+      byte[] qname,
+      int qclass,
+      int qtype,
+      int rcode,
+      int size,
+      boolean truncated,
+      long nanos) {
 
     String line() {
-      return "client=" + address(client)
-          + " transport=" + (tcp ? "tcp" : "udp")
-          + " name=" + name(qname)
-          + " class=" + (qclass < 0 ? "-" : DClass.string(qclass))
-          + " type=" + (qtype < 0 ? "-" : Type.string(qtype))
-          + " rcode=" + Rcode.string(rcode)
-          + " size=" + size
-          + " tc=" + truncated
-          + " duration_us=" + TimeUnit.NANOSECONDS.toMicros(nanos);
+      return "client="
+          + address(client)
+          + " transport="
+          + (tcp ? "tcp" : "udp")
+          + " name="
+          + name(qname)
+          + " class="
+          + (qclass < 0 ? "-" : DClass.string(qclass))
+          + " type="
+          + (qtype < 0 ? "-" : Type.string(qtype))
+          + " rcode="
+          + Rcode.string(rcode)
+          + " size="
+          + size
+          + " tc="
+          + truncated
+          + " duration_us="
+          + TimeUnit.NANOSECONDS.toMicros(nanos);
     }
 
     private static String address(SocketAddress a) {

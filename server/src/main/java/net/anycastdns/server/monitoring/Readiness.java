@@ -7,9 +7,9 @@ import net.anycastdns.zones.ZoneSetHolder;
 /**
  * Whether this server should get traffic: it listens and serves at least one zone. A PoP that
  * answers every query REFUSED is up but not ready, so a health check (and later the BGP sidecar)
- * can keep the anycast route away from it. It also keeps the sync status that
- * {@code /health/ready} shows beside the verdict: a refused commit does not make a PoP unready,
- * since the one before keeps serving, but an operator wants to see it.
+ * can keep the anycast route away from it. It also keeps the sync status that {@code /health/ready}
+ * shows beside the verdict: a refused commit does not make a PoP unready, since the one before
+ * keeps serving, but an operator wants to see it.
  */
 public final class Readiness implements SyncObserver {
   private final ZoneSetHolder zones;

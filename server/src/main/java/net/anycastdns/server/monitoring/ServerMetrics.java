@@ -26,9 +26,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import net.anycastdns.geo.GeoDecision;
-import java.util.Objects;
 import net.anycastdns.server.query.QueryWorkspace;
 import net.anycastdns.server.reload.ServingState;
 import net.anycastdns.server.reload.SyncObserver;
@@ -41,31 +41,48 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 /**
- * Owns the Prometheus registry and every meter of the server, and records each query into
- * meters bound in advance.
+ * Owns the Prometheus registry and every meter of the server, and records each query into meters
+ * bound in advance.
  *
  * <p>Recording runs on the event-loop threads for every query, so it takes no lock and allocates
- * nothing, and threads do not contend: the meters are found by array index (transport, qtype
- * slot, rcode; the zone's position in its zone set), never by building tags or hashing;
- * Micrometer's Prometheus counters are {@code DoubleAdder}s, striped per thread; the two
- * histograms are {@link StripedHistogram}s, exposed through the same Prometheus registry. Tags
- * are bounded: no client address and no query name becomes a label.
+ * nothing, and threads do not contend: the meters are found by array index (transport, qtype slot,
+ * rcode; the zone's position in its zone set), never by building tags or hashing; Micrometer's
+ * Prometheus counters are {@code DoubleAdder}s, striped per thread; the two histograms are {@link
+ * StripedHistogram}s, exposed through the same Prometheus registry. Tags are bounded: no client
+ * address and no query name becomes a label.
  *
- * <p>Geo answers per PoP belong here too, once the geo module answers by PoP: a counter
- * pre-bound per (pop, view) the same way as {@code dns_queries_total}.
+ * <p>Geo answers per PoP belong here too, once the geo module answers by PoP: a counter pre-bound
+ * per (pop, view) the same way as {@code dns_queries_total}.
  */
 public final class ServerMetrics implements QueryObserver, SyncObserver, AutoCloseable {
   /** The QTYPEs counted under their own name; any other is counted as {@code other}. */
   private static final int[] QTYPES = {
-    Type.A, Type.AAAA, Type.CNAME, Type.MX, Type.NS, Type.SOA, Type.TXT, Type.SRV, Type.PTR,
-    Type.CAA, Type.DS, Type.DNSKEY, Type.HTTPS, Type.SVCB, Type.ANY
+    Type.A,
+    Type.AAAA,
+    Type.CNAME,
+    Type.MX,
+    Type.NS,
+    Type.SOA,
+    Type.TXT,
+    Type.SRV,
+    Type.PTR,
+    Type.CAA,
+    Type.DS,
+    Type.DNSKEY,
+    Type.HTTPS,
+    Type.SVCB,
+    Type.ANY
   };
+
   private static final int OTHER_QTYPE = QTYPES.length;
   private static final int QTYPE_SLOTS = QTYPES.length + 1;
+
   /** QTYPE to slot for QTYPEs up to the highest counted one (CAA, 257). */
   private static final byte[] SLOT_OF_QTYPE = slotsOfQtypes();
+
   /** RCODEs 0 to 15 from the header, and BADVERS (16), the one extended rcode this server sends. */
   private static final int RCODE_SLOTS = Rcode.BADVERS + 1;
+
   private static final String[] TRANSPORTS = {"udp", "tcp"};
 
   /**
@@ -73,16 +90,31 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
    * client's patience): 1, 2.5 and 5 per decade.
    */
   private static final long[] DURATION_BUCKETS = {
-    10_000, 25_000, 50_000, 100_000, 250_000, 500_000,
-    1_000_000, 2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000,
-    100_000_000, 250_000_000, 500_000_000, 1_000_000_000, 2_500_000_000L, 5_000_000_000L,
+    10_000,
+    25_000,
+    50_000,
+    100_000,
+    250_000,
+    500_000,
+    1_000_000,
+    2_500_000,
+    5_000_000,
+    10_000_000,
+    25_000_000,
+    50_000_000,
+    100_000_000,
+    250_000_000,
+    500_000_000,
+    1_000_000_000,
+    2_500_000_000L,
+    5_000_000_000L,
     10_000_000_000L
   };
 
   /**
    * Response size buckets around the limits that matter: 512 (UDP without EDNS, RFC 1035), 1232
-   * (the default EDNS size, DNS flag day 2020), 1472 (an Ethernet frame with IPv4 and UDP
-   * headers), 4096 (the largest EDNS size offered) and 65,535 (the largest TCP message).
+   * (the default EDNS size, DNS flag day 2020), 1472 (an Ethernet frame with IPv4 and UDP headers),
+   * 4096 (the largest EDNS size offered) and 65,535 (the largest TCP message).
    */
   private static final long[] SIZE_BUCKETS = {
     64, 128, 256, 512, 1024, 1232, 1472, 2048, 4096, 8192, 16_384, 65_535
@@ -95,8 +127,10 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   private final Counter[] truncated = new Counter[2];
   private final Counter[] malformed = new Counter[2];
   private final Counter[] dropped = new Counter[2];
+
   /** [transport][qtype slot][rcode], registered on first use so that unseen series stay absent. */
   private final Counter[] queries = new Counter[2 * QTYPE_SLOTS * RCODE_SLOTS];
+
   private final Map<String, Counter> geoAnswers = new ConcurrentHashMap<>();
   private final Counter geoFailOpen;
   private final MultiGauge zoneSerial;
@@ -119,36 +153,55 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
       transportLabels[t] = Labels.of("identity", identity, "pop", pop, "transport", TRANSPORTS[t]);
       duration[t] = new StripedHistogram(DURATION_BUCKETS, 1e-9);
       responseSize[t] = new StripedHistogram(SIZE_BUCKETS, 1);
-      truncated[t] = Counter.builder("dns.responses.truncated")
-          .description("Responses sent with TC set because the answer did not fit")
-          .tags(tags)
-          .register(registry);
-      dropped[t] = Counter.builder("dns.responses.dropped")
-          .description("Answers not sent because the socket could not take them (send buffer full)")
-          .tags(tags)
-          .register(registry);
-      malformed[t] = Counter.builder("dns.malformed.queries")
-          .description("Packets that were not a well-formed query: dropped, or answered FORMERR")
-          .tags(tags)
-          .register(registry);
+      truncated[t] =
+          Counter.builder("dns.responses.truncated")
+              .description("Responses sent with TC set because the answer did not fit")
+              .tags(tags)
+              .register(registry);
+      dropped[t] =
+          Counter.builder("dns.responses.dropped")
+              .description(
+                  "Answers not sent because the socket could not take them (send buffer full)")
+              .tags(tags)
+              .register(registry);
+      malformed[t] =
+          Counter.builder("dns.malformed.queries")
+              .description(
+                  "Packets that were not a well-formed query: dropped, or answered FORMERR")
+              .tags(tags)
+              .register(registry);
     }
     PrometheusRegistry prometheus = registry.getPrometheusRegistry();
-    prometheus.register(histogram("dns_query_duration_seconds",
-        "Time from reading a query to writing its answer", Unit.SECONDS, duration, transportLabels));
-    prometheus.register(histogram("dns_response_size_bytes",
-        "Size of the responses sent", Unit.BYTES, responseSize, transportLabels));
-    geoFailOpen = Counter.builder("dns.geo.fail.open")
-        .description("GeoDNS answers with every address because every PoP was down or failing")
-        .register(registry);
-    zoneSerial = MultiGauge.builder("dns.zone.serial")
-        .description("SOA serial of each zone served")
-        .register(registry);
-    zoneRecords = MultiGauge.builder("dns.zone.records")
-        .description("Records in each zone served")
-        .register(registry);
-    commitInfo = MultiGauge.builder("dns.sync.commit.info")
-        .description("The git commit served, as the label commit (value 1)")
-        .register(registry);
+    prometheus.register(
+        histogram(
+            "dns_query_duration_seconds",
+            "Time from reading a query to writing its answer",
+            Unit.SECONDS,
+            duration,
+            transportLabels));
+    prometheus.register(
+        histogram(
+            "dns_response_size_bytes",
+            "Size of the responses sent",
+            Unit.BYTES,
+            responseSize,
+            transportLabels));
+    geoFailOpen =
+        Counter.builder("dns.geo.fail.open")
+            .description("GeoDNS answers with every address because every PoP was down or failing")
+            .register(registry);
+    zoneSerial =
+        MultiGauge.builder("dns.zone.serial")
+            .description("SOA serial of each zone served")
+            .register(registry);
+    zoneRecords =
+        MultiGauge.builder("dns.zone.records")
+            .description("Records in each zone served")
+            .register(registry);
+    commitInfo =
+        MultiGauge.builder("dns.sync.commit.info")
+            .description("The git commit served, as the label commit (value 1)")
+            .register(registry);
     Gauge.builder("dns.sync.last.success.timestamp", this, ServerMetrics::lastSuccessSeconds)
         .description("When a sync last ended serving the newest revision, in Unix seconds")
         .baseUnit("seconds")
@@ -169,7 +222,8 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   }
 
   @Override
-  public void handled(QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos) {
+  public void handled(
+      QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos) {
     int t = tcp ? 1 : 0;
     if (length < 0) {
       malformed[t].increment();
@@ -211,10 +265,14 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     for (int i = 0; i < pops.size(); i++) {
       Counter c = geoAnswers.get(pops.get(i));
       if (c == null) {
-        c = geoAnswers.computeIfAbsent(pops.get(i), pop -> Counter.builder("dns.geo.answers")
-            .description("GeoDNS answers that carried the addresses of this PoP")
-            .tag("answer_pop", pop)
-            .register(registry));
+        c =
+            geoAnswers.computeIfAbsent(
+                pops.get(i),
+                pop ->
+                    Counter.builder("dns.geo.answers")
+                        .description("GeoDNS answers that carried the addresses of this PoP")
+                        .tag("answer_pop", pop)
+                        .register(registry));
       }
       c.increment();
     }
@@ -226,8 +284,8 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   }
 
   /** A histogram with one series per transport. */
-  private static Collector histogram(String name, String help, Unit unit,
-      StripedHistogram[] perTransport, Labels[] labels) {
+  private static Collector histogram(
+      String name, String help, Unit unit, StripedHistogram[] perTransport, Labels[] labels) {
     return () -> {
       HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(name).help(help).unit(unit);
       for (int t = 0; t < perTransport.length; t++) {
@@ -244,11 +302,17 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
       // The first query of this kind. Two threads may race here; registering is idempotent, so
       // both get the same counter, and its state is in final fields, so a plain array slot
       // publishes it safely (JLS 17.5).
-      c = Counter.builder("dns.queries")
-          .description("Queries answered, by transport, query type and response code")
-          .tags("transport", TRANSPORTS[transport], "qtype", qtypeName(qtypeSlot),
-              "rcode", Rcode.string(rcode))
-          .register(registry);
+      c =
+          Counter.builder("dns.queries")
+              .description("Queries answered, by transport, query type and response code")
+              .tags(
+                  "transport",
+                  TRANSPORTS[transport],
+                  "qtype",
+                  qtypeName(qtypeSlot),
+                  "rcode",
+                  Rcode.string(rcode))
+              .register(registry);
       queries[i] = c;
     }
     return c;
@@ -272,9 +336,9 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   }
 
   /**
-   * Describes the zone set about to be published: the serial and record count of each zone, and
-   * a query counter per zone. Call it before the set is published, so that its queries are
-   * counted from the first one. Zones no longer served lose their series.
+   * Describes the zone set about to be published: the serial and record count of each zone, and a
+   * query counter per zone. Call it before the set is published, so that its queries are counted
+   * from the first one. Zones no longer served lose their series.
    */
   public synchronized void zones(ZoneSet set) {
     List<ZoneSnapshot> zones = set.zones();
@@ -282,23 +346,29 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     Map<String, Counter> byName = new HashMap<>();
     for (int i = 0; i < counters.length; i++) {
       String name = zones.get(i).origin().toString();
-      counters[i] = Counter.builder("dns.zone.queries")
-          .description("Queries answered from each zone")
-          .tag("zone", name)
-          .register(registry);
+      counters[i] =
+          Counter.builder("dns.zone.queries")
+              .description("Queries answered from each zone")
+              .tag("zone", name)
+              .register(registry);
       byName.put(name, counters[i]);
     }
-    zoneMeters.byName.forEach((name, counter) -> {
-      if (!byName.containsKey(name)) {
-        registry.remove(counter);
-      }
-    });
-    zoneSerial.register(zones.stream()
-        .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.serial()))
-        .toList(), true);
-    zoneRecords.register(zones.stream()
-        .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.recordCount()))
-        .toList(), true);
+    zoneMeters.byName.forEach(
+        (name, counter) -> {
+          if (!byName.containsKey(name)) {
+            registry.remove(counter);
+          }
+        });
+    zoneSerial.register(
+        zones.stream()
+            .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.serial()))
+            .toList(),
+        true);
+    zoneRecords.register(
+        zones.stream()
+            .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.recordCount()))
+            .toList(),
+        true);
     zoneMeters = new ZoneMeters(set.generation(), counters, byName);
   }
 
@@ -313,8 +383,11 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     String before = sync.commit();
     sync = status;
     if (!Objects.equals(before, status.commit())) {
-      commitInfo.register(status.commit() == null ? List.of()
-          : List.of(MultiGauge.Row.of(Tags.of("commit", status.commit()), 1)), true);
+      commitInfo.register(
+          status.commit() == null
+              ? List.of()
+              : List.of(MultiGauge.Row.of(Tags.of("commit", status.commit()), 1)),
+          true);
     }
   }
 

@@ -7,15 +7,15 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One series of a Prometheus histogram with fixed buckets, recorded by many threads at once
- * without their getting in each other's way: each bucket and the sum is a {@link LongAdder},
- * which gives every contending thread its own cell. Recording is a binary search and two adds,
- * with no lock and no allocation.
+ * One series of a Prometheus histogram with fixed buckets, recorded by many threads at once without
+ * their getting in each other's way: each bucket and the sum is a {@link LongAdder}, which gives
+ * every contending thread its own cell. Recording is a binary search and two adds, with no lock and
+ * no allocation.
  *
- * <p>Why not Micrometer's {@code Timer}: its Prometheus histogram counts into one shared
- * {@code AtomicLongArray} and writes a shared volatile flag on every record. Measured on two
- * cores, a record took 62 ns on one thread but 277 ns on each of two, against 5 ns and 10 ns
- * here; with two histograms per query that was a measurable part of answering one.
+ * <p>Why not Micrometer's {@code Timer}: its Prometheus histogram counts into one shared {@code
+ * AtomicLongArray} and writes a shared volatile flag on every record. Measured on two cores, a
+ * record took 62 ns on one thread but 277 ns on each of two, against 5 ns and 10 ns here; with two
+ * histograms per query that was a measurable part of answering one.
  */
 final class StripedHistogram {
   private final long[] bounds;
@@ -25,8 +25,8 @@ final class StripedHistogram {
   private final LongAdder sum = new LongAdder();
 
   /**
-   * @param bounds inclusive upper bounds of the buckets, ascending, in the unit recorded; a
-   *     {@code +Inf} bucket follows the last
+   * @param bounds inclusive upper bounds of the buckets, ascending, in the unit recorded; a {@code
+   *     +Inf} bucket follows the last
    * @param scale what a recorded unit is in the unit exposed (1e-9 for nanoseconds as seconds)
    */
   StripedHistogram(long[] bounds, double scale) {
@@ -48,8 +48,8 @@ final class StripedHistogram {
   }
 
   /**
-   * The series as it is now. The count is the sum of the buckets, so the two always agree; the
-   * sum may lag a record in flight, as Prometheus allows.
+   * The series as it is now. The count is the sum of the buckets, so the two always agree; the sum
+   * may lag a record in flight, as Prometheus allows.
    */
   HistogramDataPointSnapshot snapshot(Labels labels) {
     long[] c = new long[counts.length];

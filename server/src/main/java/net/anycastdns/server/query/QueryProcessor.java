@@ -45,9 +45,9 @@ public final class QueryProcessor {
   }
 
   /**
-   * Answers the query in {@code ws.request()[0, length)}, writing the response to
-   * {@code ws.response()}. Also leaves in {@code ws} what the response was (rcode, qtype,
-   * truncation, zone) for the transport to count.
+   * Answers the query in {@code ws.request()[0, length)}, writing the response to {@code
+   * ws.response()}. Also leaves in {@code ws} what the response was (rcode, qtype, truncation,
+   * zone) for the transport to count.
    *
    * @param tcp whether the query came over TCP (no size limit below 64 KiB, full ANY answers)
    * @param client the resolver's address: the client GeoDNS locates when the query has no ECS
@@ -76,8 +76,8 @@ public final class QueryProcessor {
     return n;
   }
 
-  private int respond(QueryWorkspace ws, QueryParser.Status status, boolean tcp,
-      InetAddress client) {
+  private int respond(
+      QueryWorkspace ws, QueryParser.Status status, boolean tcp, InetAddress client) {
     Query q = ws.query;
     byte[] req = ws.request;
     byte[] out = ws.response;
@@ -114,15 +114,18 @@ public final class QueryProcessor {
     }
     ZoneSnapshot zone = set.zones().get(index);
     GeoResolver resolver = geo.resolverFor(set);
-    GeoService service = resolver != null && (qtype == Type.A || qtype == Type.AAAA)
-        ? resolver.service(q.qname()) : null;
+    GeoService service =
+        resolver != null && (qtype == Type.A || qtype == Type.AAAA)
+            ? resolver.service(q.qname())
+            : null;
     if (service != null) {
       GeoDecision d = resolver.decide(service, clientOf(q, client), qtype);
       ws.geo = d;
       RRset rrset = RRset.of(q.qname(), qtype, d.ttl(), d.rdata());
       ZoneLookup.answerWith(zone, q.qname(), rrset, ws.result);
       // The scope says over which addresses this answer holds (RFC 7871 section 7.2.1).
-      return assembler.answer(req, q, ws.result, tcp, ws.writer, out, q.ecs() ? d.scopePrefix() : 0);
+      return assembler.answer(
+          req, q, ws.result, tcp, ws.writer, out, q.ecs() ? d.scopePrefix() : 0);
     }
     // RFC 8482 section 4.2: ANY gets one RRset over UDP, all of them over TCP.
     ZoneLookup.lookup(zone, q.qname(), qtype, tcp, ws.result);
@@ -141,8 +144,10 @@ public final class QueryProcessor {
     // The parser checked the option and zeroed the address past its octets: the full-length
     // form goes straight to the record, which copies it.
     byte[] address = q.ecsAddress();
-    return new ClientSubnet(q.ecsFamily(),
-        q.ecsFamily() == 1 ? Arrays.copyOf(address, 4) : address, q.ecsSourcePrefix());
+    return new ClientSubnet(
+        q.ecsFamily(),
+        q.ecsFamily() == 1 ? Arrays.copyOf(address, 4) : address,
+        q.ecsSourcePrefix());
   }
 
   /** Queries that failed inside the server and were answered SERVFAIL. */

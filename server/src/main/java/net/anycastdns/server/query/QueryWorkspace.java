@@ -7,8 +7,8 @@ import net.anycastdns.zones.LookupResult;
 
 /**
  * The reusable state of one thread's query processing: buffers, the decoded query, the lookup
- * result and the writer. Owned by one thread at a time, so the query path allocates almost
- * nothing of its own.
+ * result and the writer. Owned by one thread at a time, so the query path allocates almost nothing
+ * of its own.
  */
 public final class QueryWorkspace {
   /** Largest DNS message (TCP's 16-bit length). */
@@ -45,8 +45,8 @@ public final class QueryWorkspace {
   }
 
   /**
-   * The rcode of the last response, with the extended bits of EDNS (16 is BADVERS), or -1 when
-   * the packet was dropped without an answer.
+   * The rcode of the last response, with the extended bits of EDNS (16 is BADVERS), or -1 when the
+   * packet was dropped without an answer.
    */
   public int rcode() {
     return rcode;
@@ -63,16 +63,16 @@ public final class QueryWorkspace {
   }
 
   /**
-   * The generation of the zone set the last query was answered from, or -1 when no zone was
-   * looked for. A number, not the set: a thread that goes idle must not keep a replaced set alive.
+   * The generation of the zone set the last query was answered from, or -1 when no zone was looked
+   * for. A number, not the set: a thread that goes idle must not keep a replaced set alive.
    */
   public long zoneGeneration() {
     return zoneGeneration;
   }
 
   /**
-   * The position of the last query's zone in the zones of that set, or -1 when it was answered
-   * from no zone (refused, an error, CHAOS).
+   * The position of the last query's zone in the zones of that set, or -1 when it was answered from
+   * no zone (refused, an error, CHAOS).
    */
   public int zoneIndex() {
     return zoneIndex;

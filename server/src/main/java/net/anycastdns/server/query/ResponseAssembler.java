@@ -14,9 +14,9 @@ import org.xbill.DNS.Type;
  * <ul>
  *   <li>QR set, opcode, RD and CD copied, RA never set (an authoritative server offers no
  *       recursion), AA as the lookup decided.
- *   <li>Size: 512 octets without EDNS; with EDNS the smaller of the client's payload size and
- *       ours (RFC 6891 section 6.2.5); 65,535 on TCP. The OPT record's room is kept; an NSID
- *       option goes in only if there is room left.
+ *   <li>Size: 512 octets without EDNS; with EDNS the smaller of the client's payload size and ours
+ *       (RFC 6891 section 6.2.5); 65,535 on TCP. The OPT record's room is kept; an NSID option goes
+ *       in only if there is room left.
  *   <li>An answer or authority RRset that does not fit sets TC and ends the message; additional
  *       data that does not fit is left out without TC (RFC 2181 section 9), except the glue of a
  *       referral (RFC 9471).
@@ -28,23 +28,33 @@ public final class ResponseAssembler {
   private final ServerIdentity identity;
   private final int maxUdpPayload;
 
-  /** @param maxUdpPayload our EDNS UDP payload size, sent in OPT and capping UDP responses */
+  /**
+   * @param maxUdpPayload our EDNS UDP payload size, sent in OPT and capping UDP responses
+   */
   public ResponseAssembler(ServerIdentity identity, int maxUdpPayload) {
     this.identity = identity;
     this.maxUdpPayload = maxUdpPayload;
   }
 
   /** Writes the answer for a lookup result; returns the message length. */
-  int answer(byte[] request, Query q, LookupResult r, boolean tcp, MessageWriter w, byte[] out,
+  int answer(
+      byte[] request,
+      Query q,
+      LookupResult r,
+      boolean tcp,
+      MessageWriter w,
+      byte[] out,
       int ecsScope) {
     int flags = baseFlags(q) | (r.authoritative() ? MessageWriter.FLAG_AA : 0);
     w.begin(out, sizeLimit(q, tcp), request, q, flags, r.rcode());
     int opt = q.edns() ? MessageWriter.optLength(q, null) : 0;
     w.reserve(opt);
-    boolean complete = writeSection(w, 1, r.answer()) && writeSection(w, 2, r.authority())
-        // RFC 9471 section 3: a referral whose glue does not fit is truncated, so that the
-        // resolver asks again over TCP instead of chasing name servers it cannot reach.
-        && (writeSection(w, 3, r.additional()) || r.kind() != LookupResult.Kind.REFERRAL);
+    boolean complete =
+        writeSection(w, 1, r.answer())
+            && writeSection(w, 2, r.authority())
+            // RFC 9471 section 3: a referral whose glue does not fit is truncated, so that the
+            // resolver asks again over TCP instead of chasing name servers it cannot reach.
+            && (writeSection(w, 3, r.additional()) || r.kind() != LookupResult.Kind.REFERRAL);
     if (!complete) {
       w.addFlags(MessageWriter.FLAG_TC);
     }
@@ -66,16 +76,17 @@ public final class ResponseAssembler {
   }
 
   /**
-   * Answers class CHAOS: TXT {@code id.server.}/{@code hostname.bind.} with the identity and
-   * {@code version.bind.}/{@code version.server.} with the version unless hidden; anything else
-   * is refused.
+   * Answers class CHAOS: TXT {@code id.server.}/{@code hostname.bind.} with the identity and {@code
+   * version.bind.}/{@code version.server.} with the version unless hidden; anything else is
+   * refused.
    */
   int chaos(byte[] request, Query q, boolean tcp, MessageWriter w, byte[] out) {
     byte[] txt = chaosTxt(q.qname());
     if (txt == null) {
       return error(request, q, Rcode.REFUSED, tcp, w, out);
     }
-    w.begin(out, sizeLimit(q, tcp), request, q, baseFlags(q) | MessageWriter.FLAG_AA, Rcode.NOERROR);
+    w.begin(
+        out, sizeLimit(q, tcp), request, q, baseFlags(q) | MessageWriter.FLAG_AA, Rcode.NOERROR);
     int opt = q.edns() ? MessageWriter.optLength(q, null) : 0;
     w.reserve(opt);
     if ((q.qtype() == Type.TXT || q.qtype() == Type.ANY)
@@ -100,13 +111,13 @@ public final class ResponseAssembler {
   }
 
   /**
-   * Writes the OPT record, whose room was kept. The NSID option is optional (RFC 5001 section
-   * 2.3): it goes in only when there is room left after the data, so it neither truncates an
-   * answer nor makes a response longer than the requestor can take (RFC 6891 section 6.2.5).
+   * Writes the OPT record, whose room was kept. The NSID option is optional (RFC 5001 section 2.3):
+   * it goes in only when there is room left after the data, so it neither truncates an answer nor
+   * makes a response longer than the requestor can take (RFC 6891 section 6.2.5).
    */
   /**
-   * The OPT record. Room for it, with the Client Subnet echo RFC 7871 section 7.2.1 requires,
-   * was kept before the sections were written; NSID goes in only if it still fits.
+   * The OPT record. Room for it, with the Client Subnet echo RFC 7871 section 7.2.1 requires, was
+   * kept before the sections were written; NSID goes in only if it still fits.
    */
   private void writeOpt(MessageWriter w, Query q, int extendedRcode, int ecsScope, byte[] nsid) {
     boolean room = nsid != null && w.fits(MessageWriter.optLength(q, nsid));
@@ -127,7 +138,8 @@ public final class ResponseAssembler {
   }
 
   private static int baseFlags(Query q) {
-    return MessageWriter.FLAG_QR | (q.flags() & (0x7800 | MessageWriter.FLAG_RD | MessageWriter.FLAG_CD));
+    return MessageWriter.FLAG_QR
+        | (q.flags() & (0x7800 | MessageWriter.FLAG_RD | MessageWriter.FLAG_CD));
   }
 
   private int sizeLimit(Query q, boolean tcp) {

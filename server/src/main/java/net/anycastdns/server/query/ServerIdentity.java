@@ -3,10 +3,10 @@ package net.anycastdns.server.query;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Who answered, for operators looking at an anycast address: the identity returned in NSID
- * (RFC 5001) and in CHAOS TXT {@code id.server.}/{@code hostname.bind.} (RFC 4892), and the
- * version for {@code version.bind.}/{@code version.server.}, or none when hidden. The wire forms
- * are made once here.
+ * Who answered, for operators looking at an anycast address: the identity returned in NSID (RFC
+ * 5001) and in CHAOS TXT {@code id.server.}/{@code hostname.bind.} (RFC 4892), and the version for
+ * {@code version.bind.}/{@code version.server.}, or none when hidden. The wire forms are made once
+ * here.
  */
 public final class ServerIdentity {
   private final String identity;

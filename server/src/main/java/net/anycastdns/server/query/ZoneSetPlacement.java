@@ -9,8 +9,8 @@ import net.anycastdns.zones.ZoneSnapshot;
 import org.xbill.DNS.Type;
 
 /**
- * Where a GeoDNS service name stands in the served zones, found by asking the lookup itself: a
- * geo answer is only right where the zone would otherwise answer A or AAAA authoritatively.
+ * Where a GeoDNS service name stands in the served zones, found by asking the lookup itself: a geo
+ * answer is only right where the zone would otherwise answer A or AAAA authoritatively.
  */
 public final class ZoneSetPlacement implements ZonePlacement {
   private final ZoneSet zones;

@@ -18,8 +18,8 @@ import org.eclipse.jgit.lib.TreeFormatter;
  * A zone folder on disk ({@code --zones DIR}). Each read takes every regular file directly in the
  * folder and names its content by git blob id, so an unchanged file is known by its content,
  * whatever its modification time says (a size and mtime check misses an edit within the same
- * second, and a {@code touch} would force a parse for nothing). Reading a file costs
- * milliseconds; parsing it, seconds for a large zone.
+ * second, and a {@code touch} would force a parse for nothing). Reading a file costs milliseconds;
+ * parsing it, seconds for a large zone.
  */
 public final class DirectoryZoneSource implements ZoneSource {
   private final Path dir;

@@ -11,15 +11,17 @@ import net.anycastdns.zones.ZoneProblem;
 import net.anycastdns.zones.ZoneSet;
 
 /**
- * The {@code geo.yaml} of a revision: read from the revision itself (the MaxMind database it
- * names too, so a commit never reaches for files of the host), checked against the zone set built
- * from the same revision, and required to list this server's PoP. Its problems count as the
- * zones' do: on a reload any error refuses the revision.
+ * The {@code geo.yaml} of a revision: read from the revision itself (the MaxMind database it names
+ * too, so a commit never reaches for files of the host), checked against the zone set built from
+ * the same revision, and required to list this server's PoP. Its problems count as the zones' do:
+ * on a reload any error refuses the revision.
  */
 final class GeoStep {
   private final String pop;
 
-  /** @param pop this server's {@code --pop}, or null */
+  /**
+   * @param pop this server's {@code --pop}, or null
+   */
   GeoStep(String pop) {
     this.pop = pop;
   }
@@ -32,10 +34,14 @@ final class GeoStep {
     }
     GeoConfig config;
     try {
-      config = GeoConfig.load(file.path(), file.content().read(), name -> {
-        SourceFile f = find(revision, name);
-        return f == null ? null : f.content().read();
-      });
+      config =
+          GeoConfig.load(
+              file.path(),
+              file.content().read(),
+              name -> {
+                SourceFile f = find(revision, name);
+                return f == null ? null : f.content().read();
+              });
     } catch (GeoConfigException e) {
       e.problems().forEach(p -> problems.add(error(p)));
       return null;
@@ -46,8 +52,15 @@ final class GeoStep {
     List<GeoProblem> placement = config.validate(new ZoneSetPlacement(zones));
     placement.forEach(p -> problems.add(error(p)));
     if (pop != null && !config.hasPop(pop)) {
-      problems.add(ZoneProblem.error(file.path(), 0, "this server's --pop " + pop
-          + " is not one of its PoPs (" + String.join(", ", config.popNames()) + ")"));
+      problems.add(
+          ZoneProblem.error(
+              file.path(),
+              0,
+              "this server's --pop "
+                  + pop
+                  + " is not one of its PoPs ("
+                  + String.join(", ", config.popNames())
+                  + ")"));
       return null;
     }
     return placement.isEmpty() ? config : null;

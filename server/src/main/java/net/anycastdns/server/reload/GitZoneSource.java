@@ -33,23 +33,24 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.FS;
 
 /**
- * A branch of a git repository ({@code --zones-git URL}), fetched with JGit into a bare
- * repository of our own ({@code --git-dir}); no {@code git} binary and no working tree. Files are
- * read from the object database, so nothing is ever half written on disk, and an unchanged file
- * is known by its blob id without being read.
+ * A branch of a git repository ({@code --zones-git URL}), fetched with JGit into a bare repository
+ * of our own ({@code --git-dir}); no {@code git} binary and no working tree. Files are read from
+ * the object database, so nothing is ever half written on disk, and an unchanged file is known by
+ * its blob id without being read.
  *
  * <p>Two refs matter: the branch's head fetched into {@code refs/remotes/origin/BRANCH}, and
  * {@value #SERVED_REF}, the last commit served, which a PoP restarted while the remote is
  * unreachable serves again (and which keeps that commit's objects from garbage collection).
  *
- * <p>Credentials come from where git tools keep them: for https the URL's userinfo or
- * {@code ~/.netrc}; for ssh the keys, {@code ~/.ssh/config} and {@code known_hosts} (through
- * Apache MINA sshd; a host not in {@code known_hosts} is refused). The URL is stored nowhere and
- * shown only through {@link SafeUrl}.
+ * <p>Credentials come from where git tools keep them: for https the URL's userinfo or {@code
+ * ~/.netrc}; for ssh the keys, {@code ~/.ssh/config} and {@code known_hosts} (through Apache MINA
+ * sshd; a host not in {@code known_hosts} is refused). The URL is stored nowhere and shown only
+ * through {@link SafeUrl}.
  */
 public final class GitZoneSource implements ZoneSource {
   /** The last commit served, for a restart during a git outage. */
   static final String SERVED_REF = "refs/anycast-dns/served";
+
   /** Seconds a fetch may wait on the remote before it fails (and the served commit stays). */
   private static final int FETCH_TIMEOUT_SECONDS = 60;
 
@@ -57,8 +58,10 @@ public final class GitZoneSource implements ZoneSource {
   private final Path gitDir;
   private final SafeUrl url;
   private final String branch;
+
   /** The zone folder in the commit's tree, without slashes at either end; "" for the root. */
   private final String path;
+
   private final String trackingRef;
   private final NetRCCredentialsProvider netrc = new NetRCCredentialsProvider();
 
@@ -75,16 +78,16 @@ public final class GitZoneSource implements ZoneSource {
    * Opens the repository in {@code gitDir}, or makes an empty one there; fetches nothing.
    *
    * @param path the zone folder in the repository, "" for its root
-   * @throws IOException when {@code gitDir} is neither a repository nor an empty folder, or
-   *     cannot be made
+   * @throws IOException when {@code gitDir} is neither a repository nor an empty folder, or cannot
+   *     be made
    */
   public static GitZoneSource open(String url, String branch, String path, Path gitDir)
       throws IOException {
     if (!Repository.isValidRefName(Constants.R_HEADS + branch)) {
       throw new IllegalArgumentException("not a branch name: '" + branch + "'");
     }
-    return new GitZoneSource(openOrInit(gitDir), gitDir, new SafeUrl(url), branch,
-        trimSlashes(path));
+    return new GitZoneSource(
+        openOrInit(gitDir), gitDir, new SafeUrl(url), branch, trimSlashes(path));
   }
 
   private static Repository openOrInit(Path dir) throws IOException {
@@ -149,16 +152,16 @@ public final class GitZoneSource implements ZoneSource {
     try (Git git = new Git(repo)) {
       // The URL is given to the fetch, not stored as a remote, so that no credential it holds
       // is written to the repository's config.
-      result = git.fetch()
-          .setRemote(url.raw())
-          .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + trackingRef))
-          .setTagOpt(TagOpt.NO_TAGS)
-          .setCredentialsProvider(netrc)
-          .setTimeout(FETCH_TIMEOUT_SECONDS)
-          .call();
+      result =
+          git.fetch()
+              .setRemote(url.raw())
+              .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + trackingRef))
+              .setTagOpt(TagOpt.NO_TAGS)
+              .setCredentialsProvider(netrc)
+              .setTimeout(FETCH_TIMEOUT_SECONDS)
+              .call();
     } catch (GitAPIException | JGitInternalException e) {
-      throw new IOException("cannot fetch branch " + branch + " from " + url + ": "
-          + reason(e), e);
+      throw new IOException("cannot fetch branch " + branch + " from " + url + ": " + reason(e), e);
     }
     Ref head = repo.exactRef(trackingRef);
     if (head == null) {
@@ -186,7 +189,7 @@ public final class GitZoneSource implements ZoneSource {
     u.setForceUpdate(true);
     RefUpdate.Result r = u.update();
     switch (r) {
-      case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> { }
+      case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {}
       default -> throw new IOException("cannot record the commit served in " + gitDir + ": " + r);
     }
   }
@@ -201,7 +204,10 @@ public final class GitZoneSource implements ZoneSource {
       if (!path.isEmpty()) {
         try (TreeWalk folder = TreeWalk.forPath(repo, path, tree)) {
           if (folder == null || !FileMode.TREE.equals(folder.getRawMode(0))) {
-            return new Revision(commit, commit, List.of(),
+            return new Revision(
+                commit,
+                commit,
+                List.of(),
                 List.of(ZoneProblem.error(path, 0, "no folder " + path + " in commit " + commit)));
           }
           tree = folder.getObjectId(0);
@@ -217,8 +223,12 @@ public final class GitZoneSource implements ZoneSource {
           if (FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode)) {
             ObjectId blob = tw.getObjectId(0);
             String name = tw.getNameString();
-            files.add(new SourceFile(name, path.isEmpty() ? name : path + "/" + name, blob.name(),
-                () -> repo.open(blob, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE)));
+            files.add(
+                new SourceFile(
+                    name,
+                    path.isEmpty() ? name : path + "/" + name,
+                    blob.name(),
+                    () -> repo.open(blob, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE)));
           }
         }
       }
@@ -227,9 +237,9 @@ public final class GitZoneSource implements ZoneSource {
   }
 
   /**
-   * Why a fetch failed, in one line without credentials: JGit's message, with the innermost
-   * cause's when it says more (JGit wraps the transport's reason), and without the URL JGit puts
-   * in front, which the caller's message names already.
+   * Why a fetch failed, in one line without credentials: JGit's message, with the innermost cause's
+   * when it says more (JGit wraps the transport's reason), and without the URL JGit puts in front,
+   * which the caller's message names already.
    */
   private String reason(Throwable e) {
     Throwable root = e;

@@ -23,15 +23,15 @@ import org.slf4j.LoggerFactory;
  * Keeps the served zones in step with their source: the first load, then a sync on every poll,
  * {@code POST /sync} and SIGHUP.
  *
- * <p>One thread does all of it, so loads never overlap and the state below needs no lock. A
- * sync reads the newest revision, loads it beside the served one ({@link ZoneSetLoader}, the
- * strict rule: any error refuses it whole) and, only when it passes, publishes the new zone set
- * with one reference swap ({@link ZoneSetHolder#publish}). Queries take the set once each, so a
- * query in flight finishes on the set it started with, and none waits for a load; the old set is
- * garbage once the last of them is done.
+ * <p>One thread does all of it, so loads never overlap and the state below needs no lock. A sync
+ * reads the newest revision, loads it beside the served one ({@link ZoneSetLoader}, the strict
+ * rule: any error refuses it whole) and, only when it passes, publishes the new zone set with one
+ * reference swap ({@link ZoneSetHolder#publish}). Queries take the set once each, so a query in
+ * flight finishes on the set it started with, and none waits for a load; the old set is garbage
+ * once the last of them is done.
  *
- * <p>A revision refused is remembered: polls that find it again do not load, log or count it
- * again, until the branch moves on.
+ * <p>A revision refused is remembered: polls that find it again do not load, log or count it again,
+ * until the branch moves on.
  */
 public final class Reloader implements SyncRequests, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reloader.class);
@@ -42,11 +42,13 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private final ZoneSetHolder holder;
   private final List<SyncObserver> observers;
   private final Clock clock;
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "reload");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "reload");
+            t.setDaemon(true);
+            return t;
+          });
 
   // Read and written on the reload thread only.
   private ServingState serving = ServingState.EMPTY;
@@ -60,8 +62,12 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   /** The sync asked for that has not started yet, which later requests join; guarded by this. */
   private CompletableFuture<SyncResult> pending;
 
-  public Reloader(ZoneSource source, ZoneSetLoader loader, ZoneSetHolder holder,
-      List<SyncObserver> observers, Clock clock) {
+  public Reloader(
+      ZoneSource source,
+      ZoneSetLoader loader,
+      ZoneSetHolder holder,
+      List<SyncObserver> observers,
+      Clock clock) {
     this.source = source;
     this.loader = loader;
     this.holder = holder;
@@ -78,19 +84,22 @@ public final class Reloader implements SyncRequests, AutoCloseable {
 
   /**
    * The first load, on the reload thread; returns once a zone set is published. Zones with errors
-   * are left out and the others served, as a process with nothing else to serve must; but when
-   * the source has a revision served before the restart and the newest one has errors, that
-   * revision is served instead, under the reload rule. When the source cannot be read, the
-   * revision served before is served.
+   * are left out and the others served, as a process with nothing else to serve must; but when the
+   * source has a revision served before the restart and the newest one has errors, that revision is
+   * served instead, under the reload rule. When the source cannot be read, the revision served
+   * before is served.
    *
    * @throws StartupException when the source cannot be read and has no revision served before
    */
   public void start() throws StartupException {
     try {
-      thread.submit(() -> {
-        first();
-        return null;
-      }).get();
+      thread
+          .submit(
+              () -> {
+                first();
+                return null;
+              })
+          .get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof StartupException s) {
         throw s;
@@ -136,8 +145,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       String error = "sync failed: " + e;
       log.error("sync ({}): {}; still serving {}", trigger, error, served(), e);
       setStatus(status.failed(error));
-      f.complete(new SyncResult(SyncResult.Outcome.FAILED, serving.commit(), null, List.of(),
-          List.of(error)));
+      f.complete(
+          new SyncResult(
+              SyncResult.Outcome.FAILED, serving.commit(), null, List.of(), List.of(error)));
     }
   }
 
@@ -153,7 +163,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
         throw new StartupException(e.getMessage());
       }
       next = before.get();
-      log.warn("{}; serving {}, the last one served before the restart", e.getMessage(),
+      log.warn(
+          "{}; serving {}, the last one served before the restart",
+          e.getMessage(),
           next.describe());
       lastFetchError = e.getMessage();
       setStatus(status.failed(e.getMessage()));
@@ -201,8 +213,8 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       }
       lastFetchError = error;
       setStatus(status.failed(error));
-      return new SyncResult(SyncResult.Outcome.FAILED, serving.commit(), null, List.of(),
-          List.of(error));
+      return new SyncResult(
+          SyncResult.Outcome.FAILED, serving.commit(), null, List.of(), List.of(error));
     }
     lastFetchError = null;
     if (next.id().equals(serving.revisionId())) {
@@ -211,20 +223,23 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       }
       refusedId = null;
       setStatus(status.succeeded(serving.commit(), clock.instant()));
-      return new SyncResult(SyncResult.Outcome.UNCHANGED, serving.commit(), next.id(), List.of(),
-          List.of());
+      return new SyncResult(
+          SyncResult.Outcome.UNCHANGED, serving.commit(), next.id(), List.of(), List.of());
     }
     if (next.id().equals(refusedId)) {
       if (asked) {
-        log.info("sync ({}): {} was refused already; still serving {}", trigger, next.describe(),
+        log.info(
+            "sync ({}): {} was refused already; still serving {}",
+            trigger,
+            next.describe(),
             served());
       }
       if (!Objects.equals(status.lastError(), refusedError)) {
-        setStatus(new SyncStatus(status.commit(), status.lastSuccess(), refusedError,
-            status.failures()));
+        setStatus(
+            new SyncStatus(status.commit(), status.lastSuccess(), refusedError, status.failures()));
       }
-      return new SyncResult(SyncResult.Outcome.REFUSED, serving.commit(), next.id(), List.of(),
-          refusedErrors);
+      return new SyncResult(
+          SyncResult.Outcome.REFUSED, serving.commit(), next.id(), List.of(), refusedErrors);
     }
     if (!asked) {
       log.info("sync ({}): new {} at {}", trigger, next.describe(), source.describe());
@@ -240,13 +255,23 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     String was = served();
     publish(next, load, true);
-    log.info("sync ({}): serving {} in {} ms (was {}): {}; {} files parsed, {} reused", trigger,
-        next.describe(), (System.nanoTime() - start) / 1_000_000, was,
-        load.changes().isEmpty() ? "no zone changed" : String.join(", ",
-            load.changes().stream().map(ZoneChange::toString).toList()),
-        load.parsed(), load.reused());
-    return new SyncResult(SyncResult.Outcome.UPDATED, serving.commit(), next.id(),
-        load.changes().stream().map(ZoneChange::toString).toList(), List.of());
+    log.info(
+        "sync ({}): serving {} in {} ms (was {}): {}; {} files parsed, {} reused",
+        trigger,
+        next.describe(),
+        (System.nanoTime() - start) / 1_000_000,
+        was,
+        load.changes().isEmpty()
+            ? "no zone changed"
+            : String.join(", ", load.changes().stream().map(ZoneChange::toString).toList()),
+        load.parsed(),
+        load.reused());
+    return new SyncResult(
+        SyncResult.Outcome.UPDATED,
+        serving.commit(),
+        next.id(),
+        load.changes().stream().map(ZoneChange::toString).toList(),
+        List.of());
   }
 
   private SyncResult refuse(String trigger, Revision next, ZoneSetLoader.Load load) {
@@ -257,11 +282,14 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     refusedId = next.id();
     refusedErrors = errors;
-    refusedError = next.describe() + " refused: " + errors.get(0)
-        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+    refusedError =
+        next.describe()
+            + " refused: "
+            + errors.get(0)
+            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
     setStatus(status.failed(refusedError));
-    return new SyncResult(SyncResult.Outcome.REFUSED, serving.commit(), next.id(), List.of(),
-        errors);
+    return new SyncResult(
+        SyncResult.Outcome.REFUSED, serving.commit(), next.id(), List.of(), errors);
   }
 
   /** {@code file:line: message}, or the message alone for a problem of no file. */
@@ -282,9 +310,11 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     } catch (IOException e) {
       log.warn("{}", e.getMessage());
     }
-    setStatus(upToDate
-        ? status.succeeded(state.commit(), clock.instant())
-        : new SyncStatus(state.commit(), status.lastSuccess(), status.lastError(), status.failures()));
+    setStatus(
+        upToDate
+            ? status.succeeded(state.commit(), clock.instant())
+            : new SyncStatus(
+                state.commit(), status.lastSuccess(), status.lastError(), status.failures()));
   }
 
   /** The first load's lines, as {@code serve} always logged them: each zone and a summary. */
@@ -298,20 +328,30 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     List<ZoneSnapshot> zones = load.state().zones().zones();
     for (ZoneSnapshot z : zones) {
-      log.info("zone {} loaded: serial {}, {} records from {}", z.origin(), z.serial(),
-          z.recordCount(), z.file());
+      log.info(
+          "zone {} loaded: serial {}, {} records from {}",
+          z.origin(),
+          z.serial(),
+          z.recordCount(),
+          z.file());
     }
-    long files = next.files().stream()
-        .filter(f -> ZoneDirectoryLoader.isZoneFile(f.name())).count();
-    log.info("{} of {} zones loaded from {} ({}) in {} ms", zones.size(), files, source.describe(),
-        next.describe(), (System.nanoTime() - start) / 1_000_000);
+    long files =
+        next.files().stream().filter(f -> ZoneDirectoryLoader.isZoneFile(f.name())).count();
+    log.info(
+        "{} of {} zones loaded from {} ({}) in {} ms",
+        zones.size(),
+        files,
+        source.describe(),
+        next.describe(),
+        (System.nanoTime() - start) / 1_000_000);
     if (zones.isEmpty()) {
       log.warn("no zone is served: every query will be REFUSED");
     }
   }
 
   private String served() {
-    return serving.commit() != null ? "commit " + serving.commit()
+    return serving.commit() != null
+        ? "commit " + serving.commit()
         : serving.revisionId() != null ? "folder tree " + serving.revisionId() : "nothing";
   }
 

@@ -6,18 +6,21 @@ import org.eclipse.jgit.transport.URIish;
 
 /**
  * A git remote URL as it may be shown: without the user and password of its userinfo, which for
- * https remotes is often an access token ({@code https://TOKEN@host/...},
- * {@code https://x-access-token:TOKEN@host/...}). Every log line, HTTP answer and metric that
- * names the remote uses {@link #toString()}, and every message from the transport passes
- * {@link #scrub} first, since those quote the URL as given.
+ * https remotes is often an access token ({@code https://TOKEN@host/...}, {@code
+ * https://x-access-token:TOKEN@host/...}). Every log line, HTTP answer and metric that names the
+ * remote uses {@link #toString()}, and every message from the transport passes {@link #scrub}
+ * first, since those quote the URL as given.
  */
 public final class SafeUrl {
   /** The userinfo of any URL in a text: {@code scheme://userinfo@}. */
-  private static final Pattern USERINFO = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+  private static final Pattern USERINFO =
+      Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+
   private static final String HIDDEN = "***";
 
   private final String raw;
   private final String shown;
+
   /** Secrets to take out of messages wherever they appear: the password, and an https user. */
   private final String[] secrets;
 

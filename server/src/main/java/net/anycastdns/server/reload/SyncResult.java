@@ -12,8 +12,8 @@ import java.util.List;
  * @param changes how the zones changed, when the revision was taken
  * @param errors why it was refused or failed, one {@code file:line: message} or reason each
  */
-public record SyncResult(Outcome outcome, String commit, String candidate, List<String> changes,
-    List<String> errors) {
+public record SyncResult(
+    Outcome outcome, String commit, String candidate, List<String> changes, List<String> errors) {
   /** What a sync did. */
   public enum Outcome {
     /** A new revision was loaded and swapped in. */

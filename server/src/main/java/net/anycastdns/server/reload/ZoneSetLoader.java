@@ -15,10 +15,10 @@ import net.anycastdns.zones.ZoneSnapshot;
 import org.xbill.DNS.Name;
 
 /**
- * Builds the next {@link ServingState} from a revision, beside the one served: every changed
- * {@code NAME.zone} file parsed and checked as {@code check} does, the serial rule applied, the
- * revision's {@code geo.yaml} read and checked against its zones. Files whose blob id did not change keep their compiled snapshot.
- * It touches nothing served; publishing is the {@link Reloader}'s.
+ * Builds the next {@link ServingState} from a revision, beside the one served: every changed {@code
+ * NAME.zone} file parsed and checked as {@code check} does, the serial rule applied, the revision's
+ * {@code geo.yaml} read and checked against its zones. Files whose blob id did not change keep
+ * their compiled snapshot. It touches nothing served; publishing is the {@link Reloader}'s.
  */
 public final class ZoneSetLoader {
   /** How errors are taken. */
@@ -26,8 +26,8 @@ public final class ZoneSetLoader {
     /** Any error refuses the whole revision: reloads, where the old set keeps serving. */
     STRICT,
     /**
-     * A zone with errors is left out and the others served: the first load of a process, which
-     * has nothing else to serve.
+     * A zone with errors is left out and the others served: the first load of a process, which has
+     * nothing else to serve.
      */
     LENIENT
   }
@@ -41,8 +41,12 @@ public final class ZoneSetLoader {
    * @param parsed files parsed
    * @param reused files whose snapshot was reused by blob id
    */
-  public record Load(ServingState state, List<ZoneProblem> problems, List<ZoneChange> changes,
-      int parsed, int reused) {
+  public record Load(
+      ServingState state,
+      List<ZoneProblem> problems,
+      List<ZoneChange> changes,
+      int parsed,
+      int reused) {
     public Load {
       problems = List.copyOf(problems);
       changes = List.copyOf(changes);
@@ -60,7 +64,9 @@ public final class ZoneSetLoader {
   private final SerialPolicy serialPolicy;
   private final GeoStep geo;
 
-  /** @param pop this server's {@code --pop}, which a revision's geo.yaml must list; or null */
+  /**
+   * @param pop this server's {@code --pop}, which a revision's geo.yaml must list; or null
+   */
   public ZoneSetLoader(SerialPolicy serialPolicy, String pop) {
     this.serialPolicy = serialPolicy;
     this.geo = new GeoStep(pop);
@@ -88,7 +94,8 @@ public final class ZoneSetLoader {
       }
       parsed++;
       ZoneSnapshot zone = compile(file, problems);
-      if (zone != null && (before == null || serialIncreased(file, before.zone(), zone, problems))) {
+      if (zone != null
+          && (before == null || serialIncreased(file, before.zone(), zone, problems))) {
         byFile.put(file.name(), new ServedZone(file.blobId(), zone));
       }
     }
@@ -114,20 +121,22 @@ public final class ZoneSetLoader {
   }
 
   /**
-   * Zone names are case-insensitive (RFC 4343), so {@code Example.com.zone} and
-   * {@code example.com.zone} would both be the zone {@code example.com.}: which one answered
-   * would depend on the order of the files.
+   * Zone names are case-insensitive (RFC 4343), so {@code Example.com.zone} and {@code
+   * example.com.zone} would both be the zone {@code example.com.}: which one answered would depend
+   * on the order of the files.
    */
   private static List<ZoneProblem> sameZoneTwice(Map<String, ServedZone> byFile) {
     List<ZoneProblem> problems = new ArrayList<>();
     Map<Name, String> fileOf = new HashMap<>();
-    byFile.forEach((file, zone) -> {
-      String other = fileOf.putIfAbsent(zone.zone().origin(), file);
-      if (other != null) {
-        problems.add(ZoneProblem.error(file, 0, "zone " + zone.zone().origin()
-            + " is also in " + other));
-      }
-    });
+    byFile.forEach(
+        (file, zone) -> {
+          String other = fileOf.putIfAbsent(zone.zone().origin(), file);
+          if (other != null) {
+            problems.add(
+                ZoneProblem.error(
+                    file, 0, "zone " + zone.zone().origin() + " is also in " + other));
+          }
+        });
     return problems;
   }
 
@@ -151,13 +160,17 @@ public final class ZoneSetLoader {
    * Whether a changed zone may replace the one served: its serial must be greater in RFC 1982
    * arithmetic. Under {@link SerialPolicy#WARN} it may anyway, with a warning.
    */
-  private boolean serialIncreased(SourceFile file, ZoneSnapshot before, ZoneSnapshot after,
-      List<ZoneProblem> problems) {
+  private boolean serialIncreased(
+      SourceFile file, ZoneSnapshot before, ZoneSnapshot after, List<ZoneProblem> problems) {
     if (Serials.isGreater(after.serial(), before.serial())) {
       return true;
     }
-    String message = "zone changed but its serial " + after.serial() + " is not greater than "
-        + before.serial() + ", the serial served (RFC 1982)";
+    String message =
+        "zone changed but its serial "
+            + after.serial()
+            + " is not greater than "
+            + before.serial()
+            + ", the serial served (RFC 1982)";
     if (serialPolicy == SerialPolicy.WARN) {
       problems.add(ZoneProblem.warning(file.path(), after.soaLine(), message));
       return true;
@@ -168,20 +181,27 @@ public final class ZoneSetLoader {
 
   private static List<ZoneChange> changes(ServingState current, Map<String, ServedZone> next) {
     List<ZoneChange> changes = new ArrayList<>();
-    next.forEach((file, zone) -> {
-      ServedZone before = current.byFile().get(file);
-      if (before == null) {
-        changes.add(new ZoneChange(zone.zone().origin().toString(), null, zone.zone().serial()));
-      } else if (!before.blobId().equals(zone.blobId())) {
-        changes.add(new ZoneChange(zone.zone().origin().toString(), before.zone().serial(),
-            zone.zone().serial()));
-      }
-    });
-    current.byFile().forEach((file, zone) -> {
-      if (!next.containsKey(file)) {
-        changes.add(new ZoneChange(zone.zone().origin().toString(), zone.zone().serial(), null));
-      }
-    });
+    next.forEach(
+        (file, zone) -> {
+          ServedZone before = current.byFile().get(file);
+          if (before == null) {
+            changes.add(
+                new ZoneChange(zone.zone().origin().toString(), null, zone.zone().serial()));
+          } else if (!before.blobId().equals(zone.blobId())) {
+            changes.add(
+                new ZoneChange(
+                    zone.zone().origin().toString(), before.zone().serial(), zone.zone().serial()));
+          }
+        });
+    current
+        .byFile()
+        .forEach(
+            (file, zone) -> {
+              if (!next.containsKey(file)) {
+                changes.add(
+                    new ZoneChange(zone.zone().origin().toString(), zone.zone().serial(), null));
+              }
+            });
     return changes;
   }
 }

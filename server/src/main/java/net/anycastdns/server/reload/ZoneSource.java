@@ -11,14 +11,14 @@ public interface ZoneSource extends AutoCloseable {
   /**
    * The newest revision: the folder as it is now, or the branch's head after a fetch.
    *
-   * @throws IOException when there is none to be had (the remote unreachable, the folder gone);
-   *     its message says what and where in one line, without credentials
+   * @throws IOException when there is none to be had (the remote unreachable, the folder gone); its
+   *     message says what and where in one line, without credentials
    */
   Revision latest() throws IOException;
 
   /**
-   * The revision this source recorded as served before this process started, if it keeps one:
-   * what a PoP restarted during a git outage serves.
+   * The revision this source recorded as served before this process started, if it keeps one: what
+   * a PoP restarted during a git outage serves.
    */
   Optional<Revision> lastServed() throws IOException;
 

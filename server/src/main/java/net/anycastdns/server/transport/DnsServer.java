@@ -17,7 +17,6 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -34,15 +33,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds UDP and TCP on every listen address and runs the event loops. With epoll, each address
- * gets one UDP socket per thread through SO_REUSEPORT, so the kernel spreads queries over the
- * threads as Knot and NSD do; elsewhere one NIO socket per address.
+ * Binds UDP and TCP on every listen address and runs the event loops. With epoll, each address gets
+ * one UDP socket per thread through SO_REUSEPORT, so the kernel spreads queries over the threads as
+ * Knot and NSD do; elsewhere one NIO socket per address.
  */
 public final class DnsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
   private static final int UDP_RECEIVE_BUFFER = 4 << 20;
+
   /** Largest UDP query read; EDNS queries are far smaller than this in practice. */
   private static final int MAX_UDP_QUERY = 4096;
+
   /** With epoll, one recvmmsg call reads up to this many datagrams. */
   private static final int UDP_READ_BATCH = 16;
 
@@ -59,7 +60,9 @@ public final class DnsServer implements AutoCloseable {
     this(settings, processor, QueryObserver.NONE);
   }
 
-  /** @param observer told about every packet handled, on the event-loop thread (metrics, logs) */
+  /**
+   * @param observer told about every packet handled, on the event-loop thread (metrics, logs)
+   */
   public DnsServer(ServerSettings settings, QueryProcessor processor, QueryObserver observer) {
     this.settings = settings;
     this.processor = processor;
@@ -67,8 +70,8 @@ public final class DnsServer implements AutoCloseable {
   }
 
   /**
-   * Binds every address. A listen address with port 0 gets an ephemeral port, the same for UDP
-   * and TCP.
+   * Binds every address. A listen address with port 0 gets an ephemeral port, the same for UDP and
+   * TCP.
    *
    * @throws ListenException naming the address that could not be bound
    */
@@ -100,24 +103,28 @@ public final class DnsServer implements AutoCloseable {
   }
 
   private InetSocketAddress bindTcp(InetSocketAddress address) throws ListenException {
-    ServerBootstrap b = new ServerBootstrap()
-        .group(group)
-        .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 << 10, 256 << 10))
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            long idle = settings.tcpIdleTimeout().toMillis();
-            ch.pipeline()
-                .addLast(limiter)
-                .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
-                .addLast(new LengthFieldBasedFrameDecoder(65_535, 0, 2, 0, 2))
-                .addLast(new TcpQueryHandler(processor, observer));
-          }
-        });
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(group)
+            .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(64 << 10, 256 << 10))
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    long idle = settings.tcpIdleTimeout().toMillis();
+                    ch.pipeline()
+                        .addLast(limiter)
+                        .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+                        .addLast(new LengthFieldBasedFrameDecoder(65_535, 0, 2, 0, 2))
+                        .addLast(new TcpQueryHandler(processor, observer));
+                  }
+                });
     Channel ch = bind(b.bind(address), address, "tcp");
     ServerSocketChannel server = (ServerSocketChannel) ch;
     return new InetSocketAddress(address.getAddress(), server.localAddress().getPort());
@@ -125,18 +132,20 @@ public final class DnsServer implements AutoCloseable {
 
   private void bindUdp(InetSocketAddress address) throws ListenException {
     UdpQueryHandler handler = new UdpQueryHandler(processor, observer);
-    Bootstrap b = new Bootstrap()
-        .group(group)
-        .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-        .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER)
-        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_QUERY))
-        .handler(handler);
+    Bootstrap b =
+        new Bootstrap()
+            .group(group)
+            .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+            .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER)
+            .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_UDP_QUERY))
+            .handler(handler);
     int sockets = 1;
     if (epoll) {
       // One socket per thread, and recvmmsg filling one buffer with several datagrams.
       b.option(EpollChannelOption.SO_REUSEPORT, true)
           .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_UDP_QUERY)
-          .option(ChannelOption.RCVBUF_ALLOCATOR,
+          .option(
+              ChannelOption.RCVBUF_ALLOCATOR,
               new FixedRecvByteBufAllocator(MAX_UDP_QUERY * UDP_READ_BATCH));
       sockets = settings.threads();
     }
@@ -150,8 +159,13 @@ public final class DnsServer implements AutoCloseable {
     f.awaitUninterruptibly();
     if (!f.isSuccess()) {
       Throwable c = f.cause();
-      throw new ListenException("cannot listen on " + format(address) + " (" + transport + "): "
-          + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
+      throw new ListenException(
+          "cannot listen on "
+              + format(address)
+              + " ("
+              + transport
+              + "): "
+              + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
     }
     channels.add(f.channel());
     return f.channel();

@@ -10,7 +10,7 @@ import net.anycastdns.server.query.QueryWorkspace;
  */
 public interface QueryObserver {
   /** Observes nothing. */
-  QueryObserver NONE = (ws, tcp, client, length, nanos) -> { };
+  QueryObserver NONE = (ws, tcp, client, length, nanos) -> {};
 
   /**
    * @param ws the workspace the query was processed in; it tells what the response was
@@ -31,8 +31,8 @@ public interface QueryObserver {
   static QueryObserver both(QueryObserver first, QueryObserver second) {
     return new QueryObserver() {
       @Override
-      public void handled(QueryWorkspace ws, boolean tcp, SocketAddress client, int length,
-          long nanos) {
+      public void handled(
+          QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos) {
         first.handled(ws, tcp, client, length, nanos);
         second.handled(ws, tcp, client, length, nanos);
       }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param tcpIdleTimeout a TCP connection with no query for this long is closed (RFC 7766 6.2.3)
  * @param tcpMaxConnections open TCP connections beyond this are closed at once
  */
-public record ServerSettings(List<InetSocketAddress> listen, int threads, Duration tcpIdleTimeout,
-    int tcpMaxConnections) {
+public record ServerSettings(
+    List<InetSocketAddress> listen, int threads, Duration tcpIdleTimeout, int tcpMaxConnections) {
   public ServerSettings {
     listen = List.copyOf(listen);
     if (listen.isEmpty()) {

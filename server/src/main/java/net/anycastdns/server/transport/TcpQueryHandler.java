@@ -10,8 +10,8 @@ import net.anycastdns.server.query.QueryWorkspace;
 
 /**
  * Answers DNS over TCP (RFC 7766): each frame (the length prefix already removed) is one query;
- * several may arrive on one connection, pipelined, and are answered in order. Idle connections
- * are closed; a client that does not read its answers stops being read from.
+ * several may arrive on one connection, pipelined, and are answered in order. Idle connections are
+ * closed; a client that does not read its answers stops being read from.
  */
 final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   private final QueryProcessor processor;
@@ -30,8 +30,9 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
       int length = frame.readableBytes();
       QueryWorkspace ws = Workspaces.get();
       frame.getBytes(frame.readerIndex(), ws.request(), 0, length);
-      int n = processor.process(ws, length, true,
-          ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+      int n =
+          processor.process(
+              ws, length, true, ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
       if (n >= 0) {
         ByteBuf out = ctx.alloc().ioBuffer(n + 2);
         out.writeShort(n).writeBytes(ws.response(), 0, n);

@@ -9,8 +9,8 @@ import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.QueryWorkspace;
 
 /**
- * Answers UDP queries. Responses are written as they are made and flushed once per read batch,
- * so the epoll transport can send them with one system call.
+ * Answers UDP queries. Responses are written as they are made and flushed once per read batch, so
+ * the epoll transport can send them with one system call.
  */
 @Sharable
 final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> {

@@ -5,12 +5,13 @@ import net.anycastdns.server.query.QueryWorkspace;
 
 /** One {@link QueryWorkspace} per event-loop thread, shared by its UDP and TCP channels. */
 final class Workspaces {
-  private static final FastThreadLocal<QueryWorkspace> WORKSPACE = new FastThreadLocal<>() {
-    @Override
-    protected QueryWorkspace initialValue() {
-      return new QueryWorkspace();
-    }
-  };
+  private static final FastThreadLocal<QueryWorkspace> WORKSPACE =
+      new FastThreadLocal<>() {
+        @Override
+        protected QueryWorkspace initialValue() {
+          return new QueryWorkspace();
+        }
+      };
 
   private Workspaces() {}
 

@@ -5,8 +5,8 @@ import net.anycastdns.zones.RRset;
 /**
  * Writes one response into a byte array: header, the question copied from the query (so the
  * client's letter case comes back, RFC 1035 section 7.1), then whole RRsets with name compression
- * (RFC 1035 section 4.1.4). An RRset that does not fit under the size limit is taken back whole,
- * so a truncated response never holds part of an RRset (RFC 2181 section 9).
+ * (RFC 1035 section 4.1.4). An RRset that does not fit under the size limit is taken back whole, so
+ * a truncated response never holds part of an RRset (RFC 2181 section 9).
  *
  * <p>One writer is reused by a thread; {@link #begin} starts a new message.
  */
@@ -31,14 +31,16 @@ public final class MessageWriter {
   private byte[] buf;
   private int pos;
   private int limit;
+
   /** Offsets of labels written out in full, the targets compression pointers may point at. */
   private int[] labels = new int[64];
+
   private int labelCount;
   private final int[] counts = new int[4];
 
   /**
-   * Starts a response to {@code query} (whose question, when parsed, is copied from
-   * {@code request}) in {@code out}; the sections may fill it up to {@code limit} octets.
+   * Starts a response to {@code query} (whose question, when parsed, is copied from {@code
+   * request}) in {@code out}; the sections may fill it up to {@code limit} octets.
    */
   public void begin(byte[] out, int limit, byte[] request, Query query, int flags, int rcode) {
     this.buf = out;
@@ -85,8 +87,8 @@ public final class MessageWriter {
   }
 
   /**
-   * Writes an RRset into {@code section} (1 answer, 2 authority, 3 additional) under owner
-   * {@code owner}. Returns false, having written nothing, when it does not fit.
+   * Writes an RRset into {@code section} (1 answer, 2 authority, 3 additional) under owner {@code
+   * owner}. Returns false, having written nothing, when it does not fit.
    */
   public boolean writeRRset(int section, byte[] owner, RRset rrset) {
     int startPos = pos;
@@ -105,7 +107,8 @@ public final class MessageWriter {
   }
 
   /** Writes one record of any class into {@code section}; false, with nothing written, if full. */
-  public boolean writeRecord(int section, byte[] owner, int type, int dclass, int ttl, byte[] rdata) {
+  public boolean writeRecord(
+      int section, byte[] owner, int type, int dclass, int ttl, byte[] rdata) {
     int startPos = pos;
     int startLabels = labelCount;
     if (!writeRecord(owner, type, dclass, ttl, rdata)) {
@@ -118,12 +121,13 @@ public final class MessageWriter {
   }
 
   /**
-   * Writes the OPT pseudo-record (RFC 6891 section 6.1.2), echoing the query's DO bit and, when
-   * the query had one, its Client Subnet option with {@code ecsScope} as the scope (RFC 7871
-   * section 7.2.1). {@code extendedRcode} is the upper eight bits of a 12-bit rcode; {@code nsid},
-   * when not null, is sent as the NSID option (RFC 5001).
+   * Writes the OPT pseudo-record (RFC 6891 section 6.1.2), echoing the query's DO bit and, when the
+   * query had one, its Client Subnet option with {@code ecsScope} as the scope (RFC 7871 section
+   * 7.2.1). {@code extendedRcode} is the upper eight bits of a 12-bit rcode; {@code nsid}, when not
+   * null, is sent as the NSID option (RFC 5001).
    */
-  public void writeOpt(int udpPayloadSize, int extendedRcode, Query query, int ecsScope, byte[] nsid) {
+  public void writeOpt(
+      int udpPayloadSize, int extendedRcode, Query query, int ecsScope, byte[] nsid) {
     int ecsOctets = query.ecs() ? (query.ecsSourcePrefix() + 7) / 8 : 0;
     int optionsLength = (nsid == null ? 0 : 4 + nsid.length) + (query.ecs() ? 8 + ecsOctets : 0);
     buf[pos++] = 0;
@@ -194,12 +198,13 @@ public final class MessageWriter {
         return writeName(rdata, false);
       case TYPE_MX:
         return copy(rdata, 0, 2) && writeName(rdata, 2, false);
-      case TYPE_SOA: {
-        int second = nameEnd(rdata, 0);
-        return writeName(rdata, 0, second, false)
-            && writeName(rdata, second, nameEnd(rdata, second), false)
-            && copy(rdata, nameEnd(rdata, second), 20);
-      }
+      case TYPE_SOA:
+        {
+          int second = nameEnd(rdata, 0);
+          return writeName(rdata, 0, second, false)
+              && writeName(rdata, second, nameEnd(rdata, second), false)
+              && copy(rdata, nameEnd(rdata, second), 20);
+        }
       default:
         return copy(rdata, 0, rdata.length);
     }

@@ -1,8 +1,8 @@
 package net.anycastdns.server.wire;
 
 /**
- * The parts of a query that answering needs, decoded by {@link QueryParser}. One instance is
- * reused by a thread for query after query, so its fields are plain and mutable.
+ * The parts of a query that answering needs, decoded by {@link QueryParser}. One instance is reused
+ * by a thread for query after query, so its fields are plain and mutable.
  */
 public final class Query {
   /** Offset of the question in a message (after the 12-octet header). */

@@ -1,9 +1,9 @@
 package net.anycastdns.server.wire;
 
 /**
- * Decodes a query from its wire form (RFC 1035 section 4.1) into a {@link Query}, reading only
- * the header, the question and the OPT record. Every length is checked against the packet, so no
- * input can make it read out of bounds or loop.
+ * Decodes a query from its wire form (RFC 1035 section 4.1) into a {@link Query}, reading only the
+ * header, the question and the OPT record. Every length is checked against the packet, so no input
+ * can make it read out of bounds or loop.
  */
 public final class QueryParser {
   /** The outcome of decoding, which decides how the server responds. */
@@ -41,8 +41,8 @@ public final class QueryParser {
     // Another opcode is NOTIMP whatever else is wrong; the message is still read through, for
     // an OPT record that must be answered with OPT (RFC 6891 section 7).
     boolean notimp = q.opcode() != 0;
-    int pos = qdcount == 1 ? parseQuestion(packet, length, q)
-        : qdcount == 0 ? Query.QUESTION_OFFSET : -1;
+    int pos =
+        qdcount == 1 ? parseQuestion(packet, length, q) : qdcount == 0 ? Query.QUESTION_OFFSET : -1;
     if (pos < 0) {
       return malformed(q, notimp);
     }

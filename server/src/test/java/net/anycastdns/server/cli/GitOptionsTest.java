@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Zones from git on the command line: one source of zones, git settings only with a repository,
- * and a clear error when the repository cannot be reached and nothing was served before.
+ * Zones from git on the command line: one source of zones, git settings only with a repository, and
+ * a clear error when the repository cannot be reached and nothing was served before.
  */
 class GitOptionsTest {
   @TempDir Path tmp;
@@ -26,59 +26,89 @@ class GitOptionsTest {
 
   @Test
   void zonesAndZonesGitAreExclusive() {
-    assertEquals("serve: --zones and --zones-git are mutually exclusive: give one",
-        CliTest.serve("--zones", tmp.toString(), "--zones-git", "file:///srv/zones.git").lastErrLine());
+    assertEquals(
+        "serve: --zones and --zones-git are mutually exclusive: give one",
+        CliTest.serve("--zones", tmp.toString(), "--zones-git", "file:///srv/zones.git")
+            .lastErrLine());
   }
 
   @Test
   void bothInTheConfigFile() throws Exception {
-    Path config = Files.writeString(tmp.resolve("serve.yaml"),
-        "zones: " + tmp + "\nzones-git: file:///srv/zones.git\n");
-    assertEquals("serve: " + config + ": zones and zones-git are mutually exclusive: give one",
+    Path config =
+        Files.writeString(
+            tmp.resolve("serve.yaml"), "zones: " + tmp + "\nzones-git: file:///srv/zones.git\n");
+    assertEquals(
+        "serve: " + config + ": zones and zones-git are mutually exclusive: give one",
         CliTest.serve("--config", config.toString()).lastErrLine());
   }
 
   @Test
   void aFlagWinsOverTheOtherKindInTheFile() throws Exception {
-    Path config = Files.writeString(tmp.resolve("serve.yaml"), "zones-git: file:///srv/zones.git\n");
-    CliTest.Run r = CliTest.serve("--config", config.toString(), "--zones", tmp.resolve("missing").toString());
+    Path config =
+        Files.writeString(tmp.resolve("serve.yaml"), "zones-git: file:///srv/zones.git\n");
+    CliTest.Run r =
+        CliTest.serve("--config", config.toString(), "--zones", tmp.resolve("missing").toString());
     assertTrue(r.lastErrLine().contains("is not a folder"), r.lastErrLine());
   }
 
   @Test
   void gitSettingsNeedARepository() {
-    assertEquals("serve: git-branch is for zones from git: give --zones-git URL too",
+    assertEquals(
+        "serve: git-branch is for zones from git: give --zones-git URL too",
         CliTest.serve("--zones", tmp.toString(), "--git-branch", "prod").lastErrLine());
   }
 
   @Test
   void badSerialPolicy() {
-    assertEquals("serve: serial-policy must be strict or warn, not 'lax'",
+    assertEquals(
+        "serve: serial-policy must be strict or warn, not 'lax'",
         CliTest.serve("--serial-policy", "lax").lastErrLine());
   }
 
   @Test
   void badPollInterval() {
-    assertTrue(CliTest.serve("--zones-git", "file:///srv/zones.git", "--git-poll", "often")
-        .lastErrLine().startsWith("serve: git-poll: bad duration 'often'"));
+    assertTrue(
+        CliTest.serve("--zones-git", "file:///srv/zones.git", "--git-poll", "often")
+            .lastErrLine()
+            .startsWith("serve: git-poll: bad duration 'often'"));
   }
 
   @Test
   void unreachableRemoteWithNothingServedBefore() {
     String url = tmp.resolve("nowhere.git").toUri().toString();
     Path gitDir = tmp.resolve("pop");
-    CliTest.Run r = CliTest.serve("--zones-git", url, "--git-dir", gitDir.toString(),
-        "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0");
+    CliTest.Run r =
+        CliTest.serve(
+            "--zones-git",
+            url,
+            "--git-dir",
+            gitDir.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--http",
+            "127.0.0.1:0");
     assertEquals(2, r.status());
-    assertTrue(r.lastErrLine().startsWith("serve: cannot fetch branch main from " + url + ": "), r.lastErrLine());
-    assertTrue(r.lastErrLine().endsWith("; and " + gitDir + " holds no commit served before to fall back on"),
+    assertTrue(
+        r.lastErrLine().startsWith("serve: cannot fetch branch main from " + url + ": "),
+        r.lastErrLine());
+    assertTrue(
+        r.lastErrLine()
+            .endsWith("; and " + gitDir + " holds no commit served before to fall back on"),
         r.lastErrLine());
   }
 
   @Test
   void credentialsInTheUrlAreNeverShown() {
-    CliTest.Run r = CliTest.serve("--zones-git", "https://x-access-token:s3cr3t@127.0.0.1:1/zones.git",
-        "--git-dir", tmp.resolve("pop").toString(), "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0");
+    CliTest.Run r =
+        CliTest.serve(
+            "--zones-git",
+            "https://x-access-token:s3cr3t@127.0.0.1:1/zones.git",
+            "--git-dir",
+            tmp.resolve("pop").toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--http",
+            "127.0.0.1:0");
     assertEquals(2, r.status());
     assertTrue(r.lastErrLine().contains("https://127.0.0.1:1/zones.git"), r.lastErrLine());
     assertFalse(r.err().contains("s3cr3t"), r.err());

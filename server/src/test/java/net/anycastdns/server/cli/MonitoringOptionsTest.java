@@ -18,9 +18,12 @@ class MonitoringOptionsTest {
   void httpPortInUse() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       String http = "127.0.0.1:" + taken.getLocalPort();
-      CliTest.Run r = CliTest.serve("--zones", zones.toString(), "--listen", "127.0.0.1:0", "--http", http);
+      CliTest.Run r =
+          CliTest.serve("--zones", zones.toString(), "--listen", "127.0.0.1:0", "--http", http);
       assertEquals(2, r.status());
-      assertTrue(r.lastErrLine().startsWith("serve: cannot serve http on " + http + ": "), r.lastErrLine());
+      assertTrue(
+          r.lastErrLine().startsWith("serve: cannot serve http on " + http + ": "),
+          r.lastErrLine());
     }
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
-/** Identity and PoP label every sample, the JVM's included, so one Prometheus can scrape all PoPs. */
+/**
+ * Identity and PoP label every sample, the JVM's included, so one Prometheus can scrape all PoPs.
+ */
 class CommonTagsTest {
   @Test
   void everySampleHasIdentityAndPop() throws Exception {

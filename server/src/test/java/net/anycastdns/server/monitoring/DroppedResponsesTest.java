@@ -13,8 +13,9 @@ class DroppedResponsesTest {
   @Test
   void countsDropsPerTransport() {
     try (ServerMetrics metrics = new ServerMetrics("drops", "fra1")) {
-      assertEquals(0.0, Scrape.parse(metrics.scrape())
-          .value("dns_responses_dropped_total", "transport", "udp"));
+      assertEquals(
+          0.0,
+          Scrape.parse(metrics.scrape()).value("dns_responses_dropped_total", "transport", "udp"));
       QueryObserver observer = QueryObserver.both(metrics, QueryObserver.NONE);
       observer.dropped(false);
       observer.dropped(false);

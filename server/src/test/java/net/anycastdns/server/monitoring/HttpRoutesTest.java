@@ -30,15 +30,19 @@ class HttpRoutesTest {
   void metricsInPrometheusTextFormat() throws Exception {
     HttpResponse<String> r = server.get("/metrics");
     assertEquals(200, r.statusCode());
-    assertEquals(MonitoringHttpHandler.PROMETHEUS_TEXT, r.headers().firstValue("content-type").orElse(""));
+    assertEquals(
+        MonitoringHttpHandler.PROMETHEUS_TEXT, r.headers().firstValue("content-type").orElse(""));
     assertTrue(r.body().contains("# TYPE dns_query_duration_seconds histogram\n"));
     assertTrue(r.body().contains("# TYPE jvm_memory_used_bytes gauge\n"));
   }
 
   @Test
   void headHasTheHeadersOnly() throws Exception {
-    HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/metrics"))
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> r =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/metrics"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
     assertEquals(200, r.statusCode());
     assertEquals("", r.body());
     assertTrue(Long.parseLong(r.headers().firstValue("content-length").orElse("0")) > 0);
@@ -51,8 +55,11 @@ class HttpRoutesTest {
 
   @Test
   void otherMethodsAre405() throws Exception {
-    HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/metrics"))
-        .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+    HttpResponse<String> r =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/metrics"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
     assertEquals(405, r.statusCode());
     assertEquals("GET, HEAD", r.headers().firstValue("allow").orElse(""));
   }
@@ -66,12 +73,17 @@ class HttpRoutesTest {
 
   @Test
   void postSyncAnswersJsonAndClosesTheConnection() throws Exception {
-    HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/sync"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"ref\":\"refs/heads/main\"}")).build());
+    HttpResponse<String> r =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/sync"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ref\":\"refs/heads/main\"}"))
+                .build());
     assertEquals(200, r.statusCode());
     assertEquals(MonitoringHttpHandler.JSON, r.headers().firstValue("content-type").orElse(""));
-    assertEquals("{\"result\":\"unchanged\",\"commit\":null,\"candidate\":null,\"changes\":[],"
-        + "\"errors\":[]}\n", r.body());
+    assertEquals(
+        "{\"result\":\"unchanged\",\"commit\":null,\"candidate\":null,\"changes\":[],"
+            + "\"errors\":[]}\n",
+        r.body());
     assertEquals("close", r.headers().firstValue("connection").orElse(""));
   }
 }

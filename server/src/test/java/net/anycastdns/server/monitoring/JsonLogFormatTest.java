@@ -14,14 +14,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** {@code --log-format json} writes each event as one JSON object on one line, message filled in. */
+/**
+ * {@code --log-format json} writes each event as one JSON object on one line, message filled in.
+ */
 class JsonLogFormatTest {
   @Test
   void oneObjectPerLine() throws Exception {
     LoggerContext context = new LoggerContext();
     Logger logger = context.getLogger("net.anycastdns.test");
-    LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO,
-        "zone {} loaded: serial {}", null, new Object[] {"example.test.", 7});
+    LoggingEvent event =
+        new LoggingEvent(
+            Logger.class.getName(),
+            logger,
+            Level.INFO,
+            "zone {} loaded: serial {}",
+            null,
+            new Object[] {"example.test.", 7});
 
     String line = new String(LogFormat.encoder(context).encode(event), StandardCharsets.UTF_8);
 
@@ -40,7 +48,8 @@ class JsonLogFormatTest {
   void namesAreTextOrJson() {
     assertEquals(LogFormat.JSON, LogFormat.parse("JSON"));
     assertEquals(LogFormat.TEXT, LogFormat.parse("text"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogFormat.parse("xml"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LogFormat.parse("xml"));
     assertEquals("log-format must be text or json, not 'xml'", e.getMessage());
   }
 }

@@ -39,13 +39,26 @@ class MalformedQueriesTest {
       byte[] formerr = {0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3, 'w', 'w'};
       assertEquals(Rcode.FORMERR, new Message(server.udp(s, formerr)).getRcode());
       // One event-loop thread reads the socket in order: once this is answered, so is all above.
-      assertEquals(Rcode.NOERROR,
-          new Message(server.udp(s, MonitoredServer.query("www.example.test.", Type.A).toWire())).getRcode());
+      assertEquals(
+          Rcode.NOERROR,
+          new Message(server.udp(s, MonitoredServer.query("www.example.test.", Type.A).toWire()))
+              .getRcode());
     }
     Scrape after = server.scrape();
 
     assertEquals(2, delta(before, after, "dns_malformed_queries_total", "transport", "udp"));
-    assertEquals(1, delta(before, after, "dns_queries_total", "transport", "udp", "qtype", "other", "rcode", "FORMERR"));
+    assertEquals(
+        1,
+        delta(
+            before,
+            after,
+            "dns_queries_total",
+            "transport",
+            "udp",
+            "qtype",
+            "other",
+            "rcode",
+            "FORMERR"));
     assertEquals(2, delta(before, after, "dns_queries_total"));
     assertEquals(2, delta(before, after, "dns_query_duration_seconds_count", "transport", "udp"));
     assertEquals(0, delta(before, after, "dns_malformed_queries_total", "transport", "tcp"));

@@ -35,9 +35,9 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
- * The real DNS server and HTTP endpoint on ephemeral loopback ports, with metrics, as
- * {@code serve} wires them; one event-loop thread, so that UDP packets are handled in the order
- * sent. It starts with no zone, as {@code serve} does while zones load.
+ * The real DNS server and HTTP endpoint on ephemeral loopback ports, with metrics, as {@code serve}
+ * wires them; one event-loop thread, so that UDP packets are handled in the order sent. It starts
+ * with no zone, as {@code serve} does while zones load.
  */
 final class MonitoredServer implements AutoCloseable {
   static final String IDENTITY = "test-1";
@@ -47,18 +47,27 @@ final class MonitoredServer implements AutoCloseable {
   final ZoneSetHolder holder = new ZoneSetHolder();
   final ServerMetrics metrics = new ServerMetrics(IDENTITY, POP);
   final Readiness readiness = new Readiness(holder);
-  final HttpEndpoint http = new HttpEndpoint(LOOPBACK, metrics, readiness,
-      trigger -> CompletableFuture.completedFuture(new SyncResult(SyncResult.Outcome.UNCHANGED,
-          null, null, List.of(), List.of())));
+  final HttpEndpoint http =
+      new HttpEndpoint(
+          LOOPBACK,
+          metrics,
+          readiness,
+          trigger ->
+              CompletableFuture.completedFuture(
+                  new SyncResult(SyncResult.Outcome.UNCHANGED, null, null, List.of(), List.of())));
   final DnsServer dns;
   private final HttpClient client = HttpClient.newHttpClient();
   private long generation;
 
   MonitoredServer() throws DnsServer.ListenException {
-    QueryProcessor processor = new QueryProcessor(holder,
-        new ResponseAssembler(new ServerIdentity(IDENTITY, "test"), 1232));
-    dns = new DnsServer(new ServerSettings(List.of(LOOPBACK), 1, Duration.ofSeconds(10), 100),
-        processor, metrics);
+    QueryProcessor processor =
+        new QueryProcessor(
+            holder, new ResponseAssembler(new ServerIdentity(IDENTITY, "test"), 1232));
+    dns =
+        new DnsServer(
+            new ServerSettings(List.of(LOOPBACK), 1, Duration.ofSeconds(10), 100),
+            processor,
+            metrics);
     metrics.watch(dns);
     http.start();
     dns.start();
@@ -68,8 +77,9 @@ final class MonitoredServer implements AutoCloseable {
   /** Loads a zone from master-file text, as {@code serve} loads a file. */
   static ZoneSnapshot zone(String origin, String text) {
     try {
-      ZoneDirectoryLoader.ZoneLoad load = ZoneDirectoryLoader.load(origin + "zone",
-          Name.fromString(origin), text.getBytes(StandardCharsets.US_ASCII));
+      ZoneDirectoryLoader.ZoneLoad load =
+          ZoneDirectoryLoader.load(
+              origin + "zone", Name.fromString(origin), text.getBytes(StandardCharsets.US_ASCII));
       assertTrue(load.ok(), () -> load.problems().toString());
       return load.zone();
     } catch (IOException e) {
@@ -83,23 +93,29 @@ final class MonitoredServer implements AutoCloseable {
     for (int i = 0; i < 10; i++) {
       big.append("big TXT \"").append(String.valueOf((char) ('a' + i)).repeat(200)).append("\"\n");
     }
-    return zone("example.test.", "$TTL 300\n"
-        + "@ SOA ns1 hostmaster " + serial + " 3600 900 1209600 300\n"
-        + "@ NS ns1\n"
-        + "@ MX 10 mail\n"
-        + "ns1 A 192.0.2.1\n"
-        + "mail A 192.0.2.25\n"
-        + "www A 192.0.2.80\n"
-        + "www AAAA 2001:db8::80\n"
-        + big);
+    return zone(
+        "example.test.",
+        "$TTL 300\n"
+            + "@ SOA ns1 hostmaster "
+            + serial
+            + " 3600 900 1209600 300\n"
+            + "@ NS ns1\n"
+            + "@ MX 10 mail\n"
+            + "ns1 A 192.0.2.1\n"
+            + "mail A 192.0.2.25\n"
+            + "www A 192.0.2.80\n"
+            + "www AAAA 2001:db8::80\n"
+            + big);
   }
 
   /** The zone {@code other.test.}. */
   static ZoneSnapshot otherZone() {
-    return zone("other.test.", "$TTL 300\n"
-        + "@ SOA ns1 hostmaster 42 3600 900 1209600 300\n"
-        + "@ NS ns1\n"
-        + "ns1 A 192.0.2.2\n");
+    return zone(
+        "other.test.",
+        "$TTL 300\n"
+            + "@ SOA ns1 hostmaster 42 3600 900 1209600 300\n"
+            + "@ NS ns1\n"
+            + "ns1 A 192.0.2.2\n");
   }
 
   /** Publishes these zones as {@code serve} does: metrics first, then the holder. */

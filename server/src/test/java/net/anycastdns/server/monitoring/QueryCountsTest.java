@@ -10,7 +10,9 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
-/** {@code dns_queries_total} and {@code dns_zone_queries_total} move by exactly the queries sent. */
+/**
+ * {@code dns_queries_total} and {@code dns_zone_queries_total} move by exactly the queries sent.
+ */
 class QueryCountsTest {
   private static MonitoredServer server;
 
@@ -30,17 +32,24 @@ class QueryCountsTest {
     Scrape before = server.scrape();
 
     for (int i = 0; i < 3; i++) {
-      assertRcode(Rcode.NOERROR, server.udp(MonitoredServer.query("www.example.test.", Type.A).toWire()));
+      assertRcode(
+          Rcode.NOERROR, server.udp(MonitoredServer.query("www.example.test.", Type.A).toWire()));
     }
-    assertRcode(Rcode.NXDOMAIN, server.udp(MonitoredServer.query("nope.example.test.", Type.AAAA).toWire()));
-    assertRcode(Rcode.REFUSED, server.udp(MonitoredServer.query("www.example.org.", Type.A).toWire()));
+    assertRcode(
+        Rcode.NXDOMAIN,
+        server.udp(MonitoredServer.query("nope.example.test.", Type.AAAA).toWire()));
+    assertRcode(
+        Rcode.REFUSED, server.udp(MonitoredServer.query("www.example.org.", Type.A).toWire()));
     // NAPTR is not one of the counted types: it is folded into "other".
-    assertRcode(Rcode.NOERROR, server.udp(MonitoredServer.query("www.example.test.", Type.NAPTR).toWire()));
+    assertRcode(
+        Rcode.NOERROR, server.udp(MonitoredServer.query("www.example.test.", Type.NAPTR).toWire()));
     assertRcode(Rcode.NOERROR, server.udp(MonitoredServer.query("other.test.", Type.SOA).toWire()));
     try (Socket s = new Socket()) {
       s.connect(server.dnsAddress());
       for (int i = 0; i < 2; i++) {
-        assertRcode(Rcode.NOERROR, MonitoredServer.tcp(s, MonitoredServer.query("example.test.", Type.MX).toWire()));
+        assertRcode(
+            Rcode.NOERROR,
+            MonitoredServer.tcp(s, MonitoredServer.query("example.test.", Type.MX).toWire()));
       }
     }
 
@@ -57,7 +66,8 @@ class QueryCountsTest {
     assertEquals(1, zoneDelta(before, after, "other.test."));
   }
 
-  private static double delta(Scrape before, Scrape after, String transport, String qtype, String rcode) {
+  private static double delta(
+      Scrape before, Scrape after, String transport, String qtype, String rcode) {
     String[] labels = {"transport", transport, "qtype", qtype, "rcode", rcode};
     return after.value("dns_queries_total", labels) - before.value("dns_queries_total", labels);
   }

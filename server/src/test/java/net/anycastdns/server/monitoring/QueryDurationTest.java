@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 /**
- * The latency and size histograms count every answered query once per transport, in buckets
- * from 10 µs to 10 s, and the size sum is the bytes actually received.
+ * The latency and size histograms count every answered query once per transport, in buckets from 10
+ * µs to 10 s, and the size sum is the bytes actually received.
  */
 class QueryDurationTest {
-  private static final List<String> DURATION_BUCKETS = List.of("1.0E-5", "2.5E-5", "5.0E-5",
-      "1.0E-4", "2.5E-4", "5.0E-4", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1",
-      "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "+Inf");
+  private static final List<String> DURATION_BUCKETS =
+      List.of(
+          "1.0E-5", "2.5E-5", "5.0E-5", "1.0E-4", "2.5E-4", "5.0E-4", "0.001", "0.0025", "0.005",
+          "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "+Inf");
   private static MonitoredServer server;
 
   @BeforeAll
@@ -51,14 +52,16 @@ class QueryDurationTest {
     assertEquals(tcpBytes, delta(before, after, "dns_response_size_bytes_sum", "tcp"));
     assertTrue(delta(before, after, "dns_query_duration_seconds_sum", "udp") > 0);
     for (String transport : List.of("udp", "tcp")) {
-      List<Scrape.Sample> buckets = after.matching("dns_query_duration_seconds_bucket", "transport", transport);
+      List<Scrape.Sample> buckets =
+          after.matching("dns_query_duration_seconds_bucket", "transport", transport);
       assertEquals(DURATION_BUCKETS, buckets.stream().map(b -> b.labels().get("le")).toList());
       double previous = 0;
       for (Scrape.Sample b : buckets) {
         assertTrue(b.value() >= previous, "buckets are cumulative");
         previous = b.value();
       }
-      assertEquals(after.value("dns_query_duration_seconds_count", "transport", transport), previous);
+      assertEquals(
+          after.value("dns_query_duration_seconds_count", "transport", transport), previous);
     }
   }
 

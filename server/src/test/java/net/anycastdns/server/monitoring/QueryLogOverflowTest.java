@@ -1,8 +1,8 @@
 package net.anycastdns.server.monitoring;
 
-import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 /**
- * A query log whose writer cannot keep up drops lines and counts them; the query path never
- * waits for it.
+ * A query log whose writer cannot keep up drops lines and counts them; the query path never waits
+ * for it.
  */
 class QueryLogOverflowTest {
   private static final int CAPACITY = 8;
@@ -28,21 +28,27 @@ class QueryLogOverflowTest {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<String> written = Collections.synchronizedList(new ArrayList<>());
-    QueryLog log = new QueryLog(1, CAPACITY, line -> {
-      written.add(line);
-      writing.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    QueryLog log =
+        new QueryLog(
+            1,
+            CAPACITY,
+            line -> {
+              written.add(line);
+              writing.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     log.start();
     QueryWorkspace ws = new QueryWorkspace();
     byte[] query = MonitoredServer.query("www.example.test.", Type.A).toWire();
     System.arraycopy(query, 0, ws.request(), 0, query.length);
-    int length = new QueryProcessor(new ZoneSetHolder(),
-        new ResponseAssembler(new ServerIdentity("log", null), 1232)).process(ws, query.length, false, InetAddress.getLoopbackAddress());
+    int length =
+        new QueryProcessor(
+                new ZoneSetHolder(), new ResponseAssembler(new ServerIdentity("log", null), 1232))
+            .process(ws, query.length, false, InetAddress.getLoopbackAddress());
     InetSocketAddress client = new InetSocketAddress("192.0.2.7", 53_000);
 
     log.handled(ws, false, client, length, 1_000);

@@ -33,15 +33,19 @@ class ReadinessTest {
     assertEquals(200, server.get("/health/live").statusCode());
     HttpResponse<String> before = server.get("/health/ready");
     assertEquals(503, before.statusCode());
-    assertEquals("{\"status\":\"starting\",\"reason\":\"no zone loaded\",\"commit\":null,"
-        + "\"lastSuccess\":null,\"lastError\":null}\n", before.body());
-    assertEquals(MonitoringHttpHandler.JSON, before.headers().firstValue("content-type").orElse(""));
+    assertEquals(
+        "{\"status\":\"starting\",\"reason\":\"no zone loaded\",\"commit\":null,"
+            + "\"lastSuccess\":null,\"lastError\":null}\n",
+        before.body());
+    assertEquals(
+        MonitoringHttpHandler.JSON, before.headers().firstValue("content-type").orElse(""));
 
     server.publish(MonitoredServer.exampleZone(7));
 
     HttpResponse<String> after = server.get("/health/ready");
     assertEquals(200, after.statusCode());
-    assertEquals("{\"status\":\"ready\",\"commit\":null,\"lastSuccess\":null,\"lastError\":null}\n",
+    assertEquals(
+        "{\"status\":\"ready\",\"commit\":null,\"lastSuccess\":null,\"lastError\":null}\n",
         after.body());
     assertEquals(200, server.get("/health/live").statusCode());
   }

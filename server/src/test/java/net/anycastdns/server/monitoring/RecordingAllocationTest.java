@@ -1,10 +1,10 @@
 package net.anycastdns.server.monitoring;
 
-import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import net.anycastdns.server.query.QueryProcessor;
@@ -27,8 +27,9 @@ class RecordingAllocationTest {
     try (ServerMetrics metrics = new ServerMetrics("alloc", "")) {
       metrics.zones(set);
       holder.publish(set);
-      QueryProcessor processor = new QueryProcessor(holder,
-          new ResponseAssembler(new ServerIdentity("alloc", null), 1232));
+      QueryProcessor processor =
+          new QueryProcessor(
+              holder, new ResponseAssembler(new ServerIdentity("alloc", null), 1232));
       QueryWorkspace ws = new QueryWorkspace();
       byte[] query = MonitoredServer.query("www.example.test.", Type.A).toWire();
       System.arraycopy(query, 0, ws.request(), 0, query.length);

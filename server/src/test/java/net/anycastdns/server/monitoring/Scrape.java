@@ -31,8 +31,8 @@ public final class Scrape {
   }
 
   /**
-   * The sum of the samples named {@code name} whose labels include every {@code key, value}
-   * pair given; 0 when there is none (a counter not yet used).
+   * The sum of the samples named {@code name} whose labels include every {@code key, value} pair
+   * given; 0 when there is none (a counter not yet used).
    */
   public double value(String name, String... labels) {
     double sum = 0;

@@ -34,8 +34,10 @@ class TruncationTest {
     assertTrue(new Message(server.udp(query)).getHeader().getFlag(Flags.TC));
     assertTrue(new Message(server.udp(query)).getHeader().getFlag(Flags.TC));
     assertFalse(new Message(server.tcp(query)).getHeader().getFlag(Flags.TC));
-    assertFalse(new Message(server.udp(MonitoredServer.query("www.example.test.", Type.A).toWire()))
-        .getHeader().getFlag(Flags.TC));
+    assertFalse(
+        new Message(server.udp(MonitoredServer.query("www.example.test.", Type.A).toWire()))
+            .getHeader()
+            .getFlag(Flags.TC));
     Scrape after = server.scrape();
 
     assertEquals(2, delta(before, after, "udp"));

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 /**
- * {@code dns_zone_serial} and {@code dns_zone_records} describe the zones served now: a new
- * serial shows after a publish, and a zone no longer served loses its series.
+ * {@code dns_zone_serial} and {@code dns_zone_records} describe the zones served now: a new serial
+ * shows after a publish, and a zone no longer served loses its series.
  */
 class ZoneGaugesTest {
   private static MonitoredServer server;

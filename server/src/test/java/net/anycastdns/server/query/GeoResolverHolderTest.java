@@ -12,14 +12,14 @@ import net.anycastdns.zones.ZoneSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * A query answers GeoDNS from the geo.yaml of the revision whose zones it took, even while a
- * reload publishes the next revision's resolver a moment before its zones.
+ * A query answers GeoDNS from the geo.yaml of the revision whose zones it took, even while a reload
+ * publishes the next revision's resolver a moment before its zones.
  */
 class GeoResolverHolderTest {
   private static GeoResolver resolver() throws Exception {
     byte[] yaml = "pops:\n  fra1: {lat: 50.11, lon: 8.68}\n".getBytes(StandardCharsets.UTF_8);
-    return GeoResolver.create(GeoConfig.load("geo.yaml", yaml, name -> null), null,
-        HealthView.ALL_HEALTHY);
+    return GeoResolver.create(
+        GeoConfig.load("geo.yaml", yaml, name -> null), null, HealthView.ALL_HEALTHY);
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A push with a broken zone leaves every answer as it was, and says why with commit, file and
- * line; the fixed push after it is taken.
+ * A push with a broken zone leaves every answer as it was, and says why with commit, file and line;
+ * the fixed push after it is taken.
  */
 class BrokenPushTest {
   @TempDir Path tmp;
@@ -19,12 +19,23 @@ class BrokenPushTest {
   @Test
   void brokenPushKeepsTheOldAnswersAndAFixIsTaken() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
-      String good = remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1"),
-          "other.test.zone", TestZones.zone(7, "other v1")));
-      try (SyncedServer server = SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      String good =
+          remote.push(
+              Map.of(
+                  "example.test.zone",
+                  TestZones.zone(1, "v1"),
+                  "other.test.zone",
+                  TestZones.zone(7, "other v1")));
+      try (SyncedServer server =
+          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
         // The good zone changes too: nothing of a refused commit is served, not even that.
-        String broken = remote.push(Map.of("example.test.zone", TestZones.broken(2),
-            "other.test.zone", TestZones.zone(8, "other v2")));
+        String broken =
+            remote.push(
+                Map.of(
+                    "example.test.zone",
+                    TestZones.broken(2),
+                    "other.test.zone",
+                    TestZones.zone(8, "other v2")));
 
         JsonNode refused = server.sync(409);
         assertEquals("refused", refused.get("result").asText());
@@ -39,8 +50,12 @@ class BrokenPushTest {
         JsonNode ready = server.ready();
         assertEquals("ready", ready.get("status").asText());
         assertEquals(good, ready.get("commit").asText());
-        assertTrue(ready.get("lastError").asText().contains("commit " + broken + " refused: "
-            + "example.test.zone:5: "), ready.toString());
+        assertTrue(
+            ready
+                .get("lastError")
+                .asText()
+                .contains("commit " + broken + " refused: " + "example.test.zone:5: "),
+            ready.toString());
         assertEquals(1, server.scrape().value("dns_sync_failures_total"));
         assertEquals(1, server.scrape().value("dns_sync_commit_info", "commit", good));
 

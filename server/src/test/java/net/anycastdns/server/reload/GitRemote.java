@@ -13,8 +13,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
- * A git remote made in the test, as CI would use one: a bare repository on disk, and a second
- * clone that commits and pushes to it.
+ * A git remote made in the test, as CI would use one: a bare repository on disk, and a second clone
+ * that commits and pushes to it.
  */
 final class GitRemote implements AutoCloseable {
   static final String BRANCH = "main";
@@ -50,8 +50,8 @@ final class GitRemote implements AutoCloseable {
   }
 
   /**
-   * Writes these files (path in the repository to text; null deletes the file), commits them
-   * and pushes to the bare repository, as CI does.
+   * Writes these files (path in the repository to text; null deletes the file), commits them and
+   * pushes to the bare repository, as CI does.
    *
    * @return the commit id
    */
@@ -68,7 +68,8 @@ final class GitRemote implements AutoCloseable {
       }
     }
     RevCommit c = git.commit().setMessage("zones").setAuthor(CI).setCommitter(CI).call();
-    git.push().setRemote(url())
+    git.push()
+        .setRemote(url())
         .setRefSpecs(new RefSpec("refs/heads/" + BRANCH + ":refs/heads/" + BRANCH))
         .setForce(true)
         .call();

@@ -1,7 +1,6 @@
 package net.anycastdns.server.reload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -27,8 +26,8 @@ import org.xbill.DNS.Type;
 /**
  * Zone sets swapped again and again while clients send a steady stream of queries: every query is
  * answered, and every answer comes from one whole set. Two zones change together in each
- * generation, and each client asks of both in turn; a swap that let a query see the new set for
- * one zone and the old for the other would show as a generation going backwards.
+ * generation, and each client asks of both in turn; a swap that let a query see the new set for one
+ * zone and the old for the other would show as a generation going backwards.
  */
 class ReloadUnderLoadTest {
   private static final int SWAPS = 40;
@@ -45,13 +44,14 @@ class ReloadUnderLoadTest {
   @Test
   void noQueryLostOrAnsweredFromAHalfLoadedSet() throws Exception {
     writeGeneration(1);
-    try (SyncedServer server = SyncedServer.start(new DirectoryZoneSource(dir),
-        SerialPolicy.STRICT, 2)) {
+    try (SyncedServer server =
+        SyncedServer.start(new DirectoryZoneSource(dir), SerialPolicy.STRICT, 2)) {
       InetSocketAddress address = server.dnsAddress();
-      List<Thread> clients = List.of(
-          client("udp-1", () -> udpClient(address)),
-          client("udp-2", () -> udpClient(address)),
-          client("tcp-1", () -> tcpClient(address)));
+      List<Thread> clients =
+          List.of(
+              client("udp-1", () -> udpClient(address)),
+              client("udp-2", () -> udpClient(address)),
+              client("tcp-1", () -> tcpClient(address)));
       clients.forEach(Thread::start);
       for (int g = 2; g <= SWAPS + 1; g++) {
         writeGeneration(g);
@@ -63,7 +63,8 @@ class ReloadUnderLoadTest {
       for (Thread t : clients) {
         t.join(10_000);
       }
-      System.out.printf("reload under load: %d queries sent, %d answered, %d mismatched, %d swaps%n",
+      System.out.printf(
+          "reload under load: %d queries sent, %d answered, %d mismatched, %d swaps%n",
           sent.get(), answered.get(), mismatched.get(), SWAPS);
       synchronized (mismatches) {
         assertEquals(List.of(), mismatches);
@@ -78,7 +79,13 @@ class ReloadUnderLoadTest {
     for (String zone : List.of("a.test", "b.test")) {
       StringBuilder text = new StringBuilder(TestZones.zone(g, Integer.toString(g)));
       for (int i = 0; i < FILLER_NAMES; i++) {
-        text.append("h").append(i).append(" A 10.0.").append(i >> 8).append('.').append(i & 255).append('\n');
+        text.append("h")
+            .append(i)
+            .append(" A 10.0.")
+            .append(i >> 8)
+            .append('.')
+            .append(i & 255)
+            .append('\n');
       }
       Files.writeString(dir.resolve(zone + ".zone"), text);
     }
@@ -89,13 +96,15 @@ class ReloadUnderLoadTest {
   }
 
   private Thread client(String name, Client body) {
-    return new Thread(() -> {
-      try {
-        body.run();
-      } catch (Exception e) {
-        mismatch(name + ": " + e);
-      }
-    }, name);
+    return new Thread(
+        () -> {
+          try {
+            body.run();
+          } catch (Exception e) {
+            mismatch(name + ": " + e);
+          }
+        },
+        name);
   }
 
   private void udpClient(InetSocketAddress server) throws Exception {
@@ -110,14 +119,15 @@ class ReloadUnderLoadTest {
       s.setSoTimeout(5_000);
       DataOutputStream out = new DataOutputStream(s.getOutputStream());
       DataInputStream in = new DataInputStream(s.getInputStream());
-      ask(q -> {
-        out.writeShort(q.length);
-        out.write(q);
-        out.flush();
-        byte[] response = new byte[in.readUnsignedShort()];
-        in.readFully(response);
-        return response;
-      });
+      ask(
+          q -> {
+            out.writeShort(q.length);
+            out.write(q);
+            out.flush();
+            byte[] response = new byte[in.readUnsignedShort()];
+            in.readFully(response);
+            return response;
+          });
     }
   }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A changed zone must have a greater SOA serial in RFC 1982 arithmetic: the same or a lower one
- * refuses the commit (strict) or is served with a warning (warn); a serial that wraps past 2^32
- * is greater.
+ * refuses the commit (strict) or is served with a warning (warn); a serial that wraps past 2^32 is
+ * greater.
  */
 class SerialPolicyTest {
   @TempDir Path tmp;
@@ -21,15 +21,19 @@ class SerialPolicyTest {
   void strictRefusesASerialThatDidNotIncrease() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(5, "v1")));
-      try (SyncedServer server = SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (SyncedServer server =
+          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
         remote.push(Map.of("example.test.zone", TestZones.zone(5, "v2")));
         JsonNode same = server.sync(409);
-        assertEquals("example.test.zone:2: zone changed but its serial 5 is not greater than 5, "
-            + "the serial served (RFC 1982); raise the serial", same.get("errors").get(0).asText());
+        assertEquals(
+            "example.test.zone:2: zone changed but its serial 5 is not greater than 5, "
+                + "the serial served (RFC 1982); raise the serial",
+            same.get("errors").get(0).asText());
 
         remote.push(Map.of("example.test.zone", TestZones.zone(4, "v2")));
         JsonNode lower = server.sync(409);
-        assertTrue(lower.get("errors").get(0).asText().contains("serial 4 is not greater than 5"),
+        assertTrue(
+            lower.get("errors").get(0).asText().contains("serial 4 is not greater than 5"),
             lower.toString());
         assertEquals("v1", server.txt("www.example.test."));
 
@@ -44,9 +48,11 @@ class SerialPolicyTest {
   void serialWrapsAround() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(4_294_967_290L, "v1")));
-      try (SyncedServer server = SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (SyncedServer server =
+          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
         remote.push(Map.of("example.test.zone", TestZones.zone(3, "v2")));
-        assertEquals("[\"example.test. serial 4294967290 -> 3\"]",
+        assertEquals(
+            "[\"example.test. serial 4294967290 -> 3\"]",
             server.sync(200).get("changes").toString());
         assertEquals("v2", server.txt("www.example.test."));
       }

@@ -63,8 +63,11 @@ final class SshGitServer implements AutoCloseable {
         onExit(1, "only git-upload-pack here");
         return;
       }
-      try (Repository repo = new FileRepositoryBuilder().setGitDir(Path.of(words.get(1)).toFile())
-          .setMustExist(true).build()) {
+      try (Repository repo =
+          new FileRepositoryBuilder()
+              .setGitDir(Path.of(words.get(1)).toFile())
+              .setMustExist(true)
+              .build()) {
         new UploadPack(repo).upload(getInputStream(), getOutputStream(), getErrorStream());
         onExit(0);
       } catch (IOException e) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An {@code ssh://} remote works as a PoP has it: the key in the ssh folder, the server in
- * {@code known_hosts}; a server not in {@code known_hosts} is refused.
+ * An {@code ssh://} remote works as a PoP has it: the key in the ssh folder, the server in {@code
+ * known_hosts}; a server not in {@code known_hosts} is refused.
  */
 class SshRemoteTest {
   @TempDir Path tmp;
@@ -43,8 +43,11 @@ class SshRemoteTest {
     }
     server = new SshGitServer(tmp.resolve("host-key"), client.getPublic());
     // The ssh folder of the test, in place of the user's ~/.ssh, which the default factory reads.
-    ssh = new SshdSessionFactoryBuilder().setHomeDirectory(tmp.resolve("home").toFile())
-        .setSshDirectory(sshDir.toFile()).build(null);
+    ssh =
+        new SshdSessionFactoryBuilder()
+            .setHomeDirectory(tmp.resolve("home").toFile())
+            .setSshDirectory(sshDir.toFile())
+            .build(null);
     SshSessionFactory.setInstance(ssh);
   }
 
@@ -78,10 +81,17 @@ class SshRemoteTest {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1")));
       ZoneSource source = GitZoneSource.open(url(remote), "main", "", tmp.resolve("pop"));
-      try (Reloader reloader = new Reloader(source, new ZoneSetLoader(SerialPolicy.STRICT, null),
-          new ZoneSetHolder(), List.of(), Clock.systemUTC())) {
-        Reloader.StartupException e = assertThrows(Reloader.StartupException.class, reloader::start);
-        assertTrue(e.getMessage().startsWith("cannot fetch branch main from ssh://127.0.0.1:"),
+      try (Reloader reloader =
+          new Reloader(
+              source,
+              new ZoneSetLoader(SerialPolicy.STRICT, null),
+              new ZoneSetHolder(),
+              List.of(),
+              Clock.systemUTC())) {
+        Reloader.StartupException e =
+            assertThrows(Reloader.StartupException.class, reloader::start);
+        assertTrue(
+            e.getMessage().startsWith("cannot fetch branch main from ssh://127.0.0.1:"),
             e.getMessage());
       }
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A PoP restarted while its git remote is unreachable, or while the branch's head is broken,
- * serves the last commit it served; with nothing served before, it does not start.
+ * A PoP restarted while its git remote is unreachable, or while the branch's head is broken, serves
+ * the last commit it served; with nothing served before, it does not start.
  */
 class StartupFallbackTest {
   @TempDir Path tmp;
@@ -35,7 +35,8 @@ class StartupFallbackTest {
         assertEquals("ready", ready.get("status").asText());
         assertEquals(good, ready.get("commit").asText());
         assertTrue(ready.get("lastSuccess").isNull(), "no sync succeeded in this process");
-        assertTrue(ready.get("lastError").asText().startsWith("cannot fetch branch main from "),
+        assertTrue(
+            ready.get("lastError").asText().startsWith("cannot fetch branch main from "),
             ready.toString());
         assertEquals(1, server.scrape().value("dns_sync_failures_total"));
       }
@@ -54,7 +55,8 @@ class StartupFallbackTest {
         assertEquals("v1", server.txt("www.example.test."));
         JsonNode ready = server.ready();
         assertEquals(good, ready.get("commit").asText());
-        assertTrue(ready.get("lastError").asText().startsWith("commit " + broken + " refused: "),
+        assertTrue(
+            ready.get("lastError").asText().startsWith("commit " + broken + " refused: "),
             ready.toString());
 
         remote.push(Map.of("example.test.zone", TestZones.zone(2, "v2")));
@@ -68,11 +70,16 @@ class StartupFallbackTest {
   void nothingServedBeforeIsAnError() throws Exception {
     String url = tmp.resolve("nowhere.git").toUri().toString();
     ZoneSource source = GitZoneSource.open(url, "main", "", tmp.resolve("pop"));
-    try (Reloader reloader = new Reloader(source, new ZoneSetLoader(SerialPolicy.STRICT, null),
-        new ZoneSetHolder(), List.of(), Clock.systemUTC())) {
+    try (Reloader reloader =
+        new Reloader(
+            source,
+            new ZoneSetLoader(SerialPolicy.STRICT, null),
+            new ZoneSetHolder(),
+            List.of(),
+            Clock.systemUTC())) {
       Reloader.StartupException e = assertThrows(Reloader.StartupException.class, reloader::start);
-      assertTrue(e.getMessage().startsWith("cannot fetch branch main from " + url + ": "),
-          e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("cannot fetch branch main from " + url + ": "), e.getMessage());
     }
   }
 }

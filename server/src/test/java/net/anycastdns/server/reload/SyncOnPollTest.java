@@ -14,14 +14,15 @@ class SyncOnPollTest {
   void pushedChangeIsServedAfterThePollInterval() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1")));
-      try (SyncedServer server = SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (SyncedServer server =
+          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
         server.reloader.poll(Duration.ofMillis(100));
         String second = remote.push(Map.of("example.test.zone", TestZones.zone(2, "v2")));
 
         SyncedServer.await("serving v2", () -> server.txt("www.example.test.").equals("v2"));
         // The status follows the swap, a moment after the first answer from the new set.
-        SyncedServer.await("reporting " + second,
-            () -> server.ready().get("commit").asText().equals(second));
+        SyncedServer.await(
+            "reporting " + second, () -> server.ready().get("commit").asText().equals(second));
       }
     }
   }

@@ -18,9 +18,15 @@ class SyncOnPostTest {
   @Test
   void pushedChangeIsServedAfterPostSync() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
-      String first = remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1"),
-          "other.test.zone", TestZones.zone(7, "other")));
-      try (SyncedServer server = SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      String first =
+          remote.push(
+              Map.of(
+                  "example.test.zone",
+                  TestZones.zone(1, "v1"),
+                  "other.test.zone",
+                  TestZones.zone(7, "other")));
+      try (SyncedServer server =
+          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
         assertEquals("v1", server.txt("www.example.test."));
         assertEquals(first, server.ready().get("commit").asText());
 
@@ -42,10 +48,14 @@ class SyncOnPostTest {
 
         Scrape metrics = server.scrape();
         assertEquals(1, metrics.value("dns_sync_commit_info", "commit", second));
-        assertTrue(!metrics.has("dns_sync_commit_info", "commit", first), "the old commit's series is gone");
+        assertTrue(
+            !metrics.has("dns_sync_commit_info", "commit", first),
+            "the old commit's series is gone");
         assertEquals(2, metrics.value("dns_zone_serial", "zone", "example.test."));
-        assertEquals(lastSuccess.toEpochMilli() / 1000.0,
-            metrics.value("dns_sync_last_success_timestamp_seconds"), 0.001);
+        assertEquals(
+            lastSuccess.toEpochMilli() / 1000.0,
+            metrics.value("dns_sync_last_success_timestamp_seconds"),
+            0.001);
         assertEquals(0, metrics.value("dns_sync_failures_total"));
 
         JsonNode again = server.sync(200);

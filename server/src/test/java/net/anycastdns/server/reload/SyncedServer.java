@@ -36,8 +36,8 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * The real DNS server, HTTP endpoint and reloader on ephemeral loopback ports, wired as
- * {@code serve} wires them, over a zone folder or a git remote.
+ * The real DNS server, HTTP endpoint and reloader on ephemeral loopback ports, wired as {@code
+ * serve} wires them, over a zone folder or a git remote.
  */
 final class SyncedServer implements AutoCloseable {
   static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 0);
@@ -51,14 +51,24 @@ final class SyncedServer implements AutoCloseable {
   final DnsServer dns;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  private SyncedServer(ZoneSource source, SerialPolicy policy, int threads) throws DnsServer.ListenException {
-    reloader = new Reloader(source, new ZoneSetLoader(policy, null), holder,
-        List.of(metrics, readiness), Clock.systemUTC());
+  private SyncedServer(ZoneSource source, SerialPolicy policy, int threads)
+      throws DnsServer.ListenException {
+    reloader =
+        new Reloader(
+            source,
+            new ZoneSetLoader(policy, null),
+            holder,
+            List.of(metrics, readiness),
+            Clock.systemUTC());
     http = new HttpEndpoint(LOOPBACK, metrics, readiness, reloader);
-    QueryProcessor processor = new QueryProcessor(holder,
-        new ResponseAssembler(new ServerIdentity("test-1", "test"), 1232));
-    dns = new DnsServer(new ServerSettings(List.of(LOOPBACK), threads, Duration.ofSeconds(10), 100),
-        processor, metrics);
+    QueryProcessor processor =
+        new QueryProcessor(
+            holder, new ResponseAssembler(new ServerIdentity("test-1", "test"), 1232));
+    dns =
+        new DnsServer(
+            new ServerSettings(List.of(LOOPBACK), threads, Duration.ofSeconds(10), 100),
+            processor,
+            metrics);
   }
 
   /** Serves {@code source}: the first load done, listening. */
@@ -110,7 +120,8 @@ final class SyncedServer implements AutoCloseable {
     return Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN));
   }
 
-  static byte[] exchange(DatagramSocket s, InetSocketAddress server, byte[] packet) throws IOException {
+  static byte[] exchange(DatagramSocket s, InetSocketAddress server, byte[] packet)
+      throws IOException {
     s.setSoTimeout(5_000);
     s.send(new DatagramPacket(packet, packet.length, server));
     DatagramPacket in = new DatagramPacket(new byte[65_535], 65_535);
@@ -119,21 +130,27 @@ final class SyncedServer implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody())
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** {@code POST /sync}, its status checked, its JSON body returned. */
   JsonNode sync(int expectedStatus) throws IOException, InterruptedException {
     HttpResponse<String> r = post("/sync");
     if (r.statusCode() != expectedStatus) {
-      throw new AssertionError("POST /sync: status " + r.statusCode() + ", expected "
-          + expectedStatus + ": " + r.body());
+      throw new AssertionError(
+          "POST /sync: status "
+              + r.statusCode()
+              + ", expected "
+              + expectedStatus
+              + ": "
+              + r.body());
     }
     return JSON.readTree(r.body());
   }

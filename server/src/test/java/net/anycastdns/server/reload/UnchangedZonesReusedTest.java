@@ -21,8 +21,10 @@ class UnchangedZonesReusedTest {
   @Test
   void gitReusesUnchangedFilesByBlobId() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
-      remote.push(Map.of("a.test.zone", TestZones.zone(1, "a1"), "b.test.zone", TestZones.zone(1, "b1")));
-      try (SyncedServer server = SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      remote.push(
+          Map.of("a.test.zone", TestZones.zone(1, "a1"), "b.test.zone", TestZones.zone(1, "b1")));
+      try (SyncedServer server =
+          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
         ZoneSnapshot a = zone(server, "a.test.");
         ZoneSnapshot b = zone(server, "b.test.");
 
@@ -56,6 +58,8 @@ class UnchangedZonesReusedTest {
 
   private static ZoneSnapshot zone(SyncedServer server, String origin) {
     return server.holder.current().zones().stream()
-        .filter(z -> z.origin().toString().equals(origin)).findFirst().orElseThrow();
+        .filter(z -> z.origin().toString().equals(origin))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -23,8 +23,9 @@ class ZoneSetLoaderTest {
 
   @Test
   void strictRefusesTheRevisionLenientLeavesTheZoneOut() {
-    Revision r = revision(Map.of("good.test.zone", TestZones.zone(1, "g"),
-        "bad.test.zone", TestZones.broken(1)));
+    Revision r =
+        revision(
+            Map.of("good.test.zone", TestZones.zone(1, "g"), "bad.test.zone", TestZones.broken(1)));
 
     ZoneSetLoader.Load strict = LOADER.load(r, ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
     assertTrue(strict.refused());
@@ -38,13 +39,31 @@ class ZoneSetLoaderTest {
 
   @Test
   void addedChangedAndRemovedZones() {
-    ServingState before = LOADER.load(revision(Map.of("a.test.zone", TestZones.zone(1, "a"),
-        "b.test.zone", TestZones.zone(1, "b"))), ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1).state();
+    ServingState before =
+        LOADER
+            .load(
+                revision(
+                    Map.of(
+                        "a.test.zone",
+                        TestZones.zone(1, "a"),
+                        "b.test.zone",
+                        TestZones.zone(1, "b"))),
+                ServingState.EMPTY,
+                ZoneSetLoader.Mode.STRICT,
+                1)
+            .state();
 
-    ZoneSetLoader.Load next = LOADER.load(revision(Map.of("a.test.zone", TestZones.zone(2, "a"),
-        "c.test.zone", TestZones.zone(9, "c"))), before, ZoneSetLoader.Mode.STRICT, 2);
+    ZoneSetLoader.Load next =
+        LOADER.load(
+            revision(
+                Map.of(
+                    "a.test.zone", TestZones.zone(2, "a"), "c.test.zone", TestZones.zone(9, "c"))),
+            before,
+            ZoneSetLoader.Mode.STRICT,
+            2);
 
-    assertEquals(List.of("a.test. serial 1 -> 2", "c.test. added (serial 9)", "b.test. removed"),
+    assertEquals(
+        List.of("a.test. serial 1 -> 2", "c.test. added (serial 9)", "b.test. removed"),
         next.changes().stream().map(ZoneChange::toString).toList());
     assertEquals(List.of("a.test.", "c.test."), origins(next.state()));
     assertEquals(2, next.state().zones().generation());
@@ -52,24 +71,43 @@ class ZoneSetLoaderTest {
 
   @Test
   void aRevisionWithoutZonesIsRefused() {
-    ZoneSetLoader.Load load = LOADER.load(revision(Map.of("README.md", "moved to zones/\n")),
-        ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
+    ZoneSetLoader.Load load =
+        LOADER.load(
+            revision(Map.of("README.md", "moved to zones/\n")),
+            ServingState.EMPTY,
+            ZoneSetLoader.Mode.STRICT,
+            1);
     assertTrue(load.refused());
-    assertTrue(load.errors().get(0).message().startsWith("no NAME.zone file in "), load.errors().toString());
+    assertTrue(
+        load.errors().get(0).message().startsWith("no NAME.zone file in "),
+        load.errors().toString());
   }
 
   @Test
   void oneZoneInTwoFilesIsRefused() {
-    ZoneSetLoader.Load load = LOADER.load(revision(Map.of("example.test.zone", TestZones.zone(1, "a"),
-        "EXAMPLE.test.zone", TestZones.zone(1, "b"))), ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
+    ZoneSetLoader.Load load =
+        LOADER.load(
+            revision(
+                Map.of(
+                    "example.test.zone",
+                    TestZones.zone(1, "a"),
+                    "EXAMPLE.test.zone",
+                    TestZones.zone(1, "b"))),
+            ServingState.EMPTY,
+            ZoneSetLoader.Mode.STRICT,
+            1);
     assertTrue(load.refused());
     assertTrue(load.errors().get(0).message().contains("is also in"), load.errors().toString());
   }
 
   @Test
   void problemsOfTheRevisionRefuseIt() {
-    Revision r = new Revision("c0ffee", "c0ffee", revision(Map.of("a.test.zone", TestZones.zone(1, "a"))).files(),
-        List.of(ZoneProblem.error("zones", 0, "no folder zones in commit c0ffee")));
+    Revision r =
+        new Revision(
+            "c0ffee",
+            "c0ffee",
+            revision(Map.of("a.test.zone", TestZones.zone(1, "a"))).files(),
+            List.of(ZoneProblem.error("zones", 0, "no folder zones in commit c0ffee")));
     assertTrue(LOADER.load(r, ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1).refused());
   }
 
@@ -78,13 +116,16 @@ class ZoneSetLoaderTest {
     ObjectInserter.Formatter ids = new ObjectInserter.Formatter();
     List<SourceFile> list = new ArrayList<>();
     StringBuilder all = new StringBuilder();
-    new TreeMap<>(files).forEach((name, text) -> {
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      String id = ids.idFor(Constants.OBJ_BLOB, bytes).name();
-      list.add(new SourceFile(name, name, id, () -> bytes));
-      all.append(name).append(id);
-    });
-    String id = ids.idFor(Constants.OBJ_BLOB, all.toString().getBytes(StandardCharsets.UTF_8)).name();
+    new TreeMap<>(files)
+        .forEach(
+            (name, text) -> {
+              byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+              String id = ids.idFor(Constants.OBJ_BLOB, bytes).name();
+              list.add(new SourceFile(name, name, id, () -> bytes));
+              all.append(name).append(id);
+            });
+    String id =
+        ids.idFor(Constants.OBJ_BLOB, all.toString().getBytes(StandardCharsets.UTF_8)).name();
     return new Revision(id, null, list, List.of());
   }
 
