@@ -12,6 +12,9 @@ public final class Node {
   static final int DELEGATION = 1;
   static final int DNAME = 2;
 
+  /** An NSEC3 record's owner: kept out of the name table (RFC 5155 section 7.2.9). */
+  static final int NSEC3_OWNER = 4;
+
   private static final RRset[] NONE = new RRset[0];
 
   private final byte[] name;
@@ -20,6 +23,13 @@ public final class Node {
   Node parent;
   Node cut;
   Node wildcard;
+
+  /**
+   * In a signed zone, the record that proves what this name holds: its own NSEC, or the NSEC3 whose
+   * hashed owner matches it; null for an empty non-terminal under NSEC, for a name left out of an
+   * NSEC3 chain by opt-out, and in unsigned zones (the field fits in the object's padding).
+   */
+  RRset denial;
 
   Node(byte[] name) {
     this.name = name;

@@ -7,22 +7,29 @@ import org.xbill.DNS.Type;
  * One resource record set as it will be written: owner, type, TTL and the record data of each
  * record in uncompressed wire form, with the letter case of the zone file. Everything a response
  * needs about it beyond that (the additional-section records of its targets, the lowercase target
- * of a CNAME or DNAME) is computed when the zone is compiled.
+ * of a CNAME or DNAME, in a signed zone the RRSIGs that cover it) is computed when the zone is
+ * compiled.
  */
 public final class RRset {
   private static final RRset[] NONE = new RRset[0];
 
   private final byte[] owner;
   private final int type;
-  private final long ttl;
+
+  /** Unsigned 32 bits (RFC 2181 section 8); an int keeps the object at 40 octets. */
+  private final int ttl;
+
   private final byte[][] rdata;
   private final byte[] target;
   private RRset[] additional = NONE;
 
+  /** RRSIG record data covering this RRset, or null: unsigned zones pay one null reference. */
+  private byte[][] signatures;
+
   RRset(byte[] owner, int type, long ttl, byte[][] rdata) {
     this.owner = owner;
     this.type = type;
-    this.ttl = ttl;
+    this.ttl = (int) ttl;
     this.rdata = rdata;
     this.target = (type == Type.CNAME || type == Type.DNAME) ? WireName.lowerCopy(rdata[0]) : null;
   }
@@ -52,7 +59,7 @@ public final class RRset {
   }
 
   public long ttl() {
-    return ttl;
+    return ttl & 0xFFFF_FFFFL;
   }
 
   /** Number of records. */
@@ -78,17 +85,40 @@ public final class RRset {
     return additional;
   }
 
+  /** Number of RRSIG records covering this RRset: 0 outside signed zones and for glue. */
+  public int signatureCount() {
+    return signatures == null ? 0 : signatures.length;
+  }
+
+  /**
+   * Uncompressed wire-format record data of RRSIG {@code i} covering this RRset. An RRSIG is
+   * written under the owner this RRset is written under, with this RRset's TTL (RFC 4035 section
+   * 2.2), so a wildcard expansion or the negative-answer SOA carry theirs unchanged.
+   */
+  public byte[] signature(int i) {
+    return signatures[i];
+  }
+
+  void setSignatures(byte[][] rdata) {
+    this.signatures = rdata;
+  }
+
   void setAdditional(List<RRset> rrsets) {
     this.additional = rrsets.isEmpty() ? NONE : rrsets.toArray(NONE);
   }
 
-  /** The same records with another TTL (the negative-answer SOA, RFC 2308 section 3). */
+  /**
+   * The same records, and signatures, with another TTL (the negative-answer SOA, RFC 2308 section
+   * 3).
+   */
   RRset withTtl(long newTtl) {
-    return new RRset(owner, type, newTtl, rdata);
+    RRset copy = new RRset(owner, type, newTtl, rdata);
+    copy.signatures = signatures;
+    return copy;
   }
 
   @Override
   public String toString() {
-    return WireName.toString(owner) + " " + ttl + " " + Type.string(type) + " x" + rdata.length;
+    return WireName.toString(owner) + " " + ttl() + " " + Type.string(type) + " x" + rdata.length;
   }
 }

@@ -79,6 +79,44 @@ public final class WireName {
     return false;
   }
 
+  /** Number of labels of the name starting at {@code off}, the root label not counted. */
+  public static int labelCount(byte[] name, int off) {
+    int n = 0;
+    for (int i = off; name[i] != 0; i = nextLabel(name, i)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Compares the lowercase names starting at {@code a[aOff]} and {@code b[bOff]} in the canonical
+   * order of RFC 4034 section 6.1 (label by label from the right, each label as unsigned octets, a
+   * missing octet first), the order of an NSEC chain. Allocates nothing; the labels are found by
+   * walking the names, which is quick for the few labels names have.
+   */
+  public static int compareCanonical(byte[] a, int aOff, byte[] b, int bOff) {
+    int na = labelCount(a, aOff);
+    int nb = labelCount(b, bOff);
+    for (int i = 1; i <= Math.min(na, nb); i++) {
+      int la = labelAt(a, aOff, na - i);
+      int lb = labelAt(b, bOff, nb - i);
+      int c = Arrays.compareUnsigned(a, la + 1, la + 1 + a[la], b, lb + 1, lb + 1 + b[lb]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(na, nb);
+  }
+
+  /** Offset of label {@code index} (0 is the leftmost) of the name starting at {@code off}. */
+  private static int labelAt(byte[] name, int off, int index) {
+    int o = off;
+    for (int i = 0; i < index; i++) {
+      o = nextLabel(name, o);
+    }
+    return o;
+  }
+
   /** ASCII lowercase of one octet (RFC 4343: only A-Z fold). */
   public static byte lower(byte b) {
     return (b >= 'A' && b <= 'Z') ? (byte) (b + 32) : b;

@@ -67,9 +67,14 @@ public final class ZoneCompiler {
         n.parent.wildcard = n;
       }
     }
+    // A zone that arrived signed: RRSIGs join the RRsets they cover, the NSEC or NSEC3 chain is
+    // indexed, and NSEC3 owners are no names of the zone (RFC 5155 section 7.2.9).
+    SignedZone signed = SignedZoneCompiler.compile(apex, byDepth);
     NameTable.Builder<Node> table = new NameTable.Builder<>(byDepth.length);
     for (Node n : byDepth) {
-      table.put(n.name(), n);
+      if ((n.flags & Node.NSEC3_OWNER) == 0) {
+        table.put(n.name(), n);
+      }
     }
     NameTable<Node> nameTable = table.build();
     for (Node n : byDepth) {
@@ -86,7 +91,8 @@ public final class ZoneCompiler {
         soaRecord.line(),
         soa.getMinimum(),
         count,
-        draft.file);
+        draft.file,
+        signed);
   }
 
   /** The owner's records as RRsets in ascending type order, duplicates dropped (RFC 2181 5). */

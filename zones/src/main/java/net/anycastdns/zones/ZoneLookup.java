@@ -21,8 +21,8 @@ public final class ZoneLookup {
   /**
    * Looks up {@code qname} (lowercase wire format, inside {@code zone}) and type {@code qtype}.
    *
-   * @param allOfAny for {@code ANY}: true to answer every RRset of the name, false to answer one
-   *     (RFC 8482 section 4.2)
+   * @param allOfAny for {@code ANY}, and {@code RRSIG} in a signed zone: true to answer every RRset
+   *     (or the RRSIGs of every RRset) of the name, false to answer one (RFC 8482 section 4.2)
    */
   public static void lookup(
       ZoneSnapshot zone, byte[] qname, int qtype, boolean allOfAny, LookupResult result) {
@@ -42,10 +42,11 @@ public final class ZoneLookup {
         }
         // At a delegation point only DS is the parent's data (RFC 4035 section 3.1.4.1).
         if (node.isDelegation() && qtype != Type.DS) {
-          referral(zone, node, chain, result);
+          referral(node, name, chain, result);
           return;
         }
         source = node;
+        result.found(name, node, null);
       } else {
         Node encloser = closestEncloser(zone, name);
         if (encloser.cut() != null) {
@@ -58,10 +59,12 @@ public final class ZoneLookup {
         source = encloser.wildcard();
         if (source == null) {
           // RFC 6604 section 3: after a CNAME the rcode is that of the last name.
+          result.found(name, null, encloser);
           result.set(LookupResult.Kind.NXDOMAIN, Rcode.NXDOMAIN);
           result.authority().add(zone.apexName(), zone.negativeSoa());
           return;
         }
+        result.synthesized(name, source, encloser);
       }
       RRset cname = answerFrom(zone, source, name, qtype, allOfAny, result);
       if (cname == null) {
@@ -83,6 +86,7 @@ public final class ZoneLookup {
    */
   public static void answerWith(ZoneSnapshot zone, byte[] qname, RRset rrset, LookupResult result) {
     result.reset();
+    result.found(qname, zone.find(qname, 0), null);
     if (rrset.size() > 0) {
       addAnswer(qname, rrset, result);
       result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
@@ -114,6 +118,10 @@ public final class ZoneLookup {
       result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
       return null;
     }
+    if (qtype == Type.RRSIG && addSignatures(owner, node, allOfAny, result)) {
+      result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
+      return null;
+    }
     RRset cname = node.rrset(Type.CNAME);
     if (cname != null) {
       addAnswer(owner, cname, result);
@@ -123,6 +131,23 @@ public final class ZoneLookup {
     result.set(LookupResult.Kind.NODATA, Rcode.NOERROR);
     result.authority().add(zone.apexName(), zone.negativeSoa());
     return null;
+  }
+
+  /**
+   * A query for type RRSIG in a signed zone, whose RRSIGs hang on the RRsets they cover: the RRSIGs
+   * of every RRset of the name, or over UDP of the first only, as for ANY (RFC 8482 section 4.2: a
+   * query no validator sends, and a large answer). Returns false when the name has none.
+   */
+  private static boolean addSignatures(
+      byte[] owner, Node node, boolean allOfAny, LookupResult result) {
+    boolean added = false;
+    for (RRset r : node.rrsets()) {
+      if (r.signatureCount() > 0 && (allOfAny || !added)) {
+        result.answer().addSignaturesOnly(owner, r);
+        added = true;
+      }
+    }
+    return added;
   }
 
   private static void addAnswer(byte[] owner, RRset rrset, LookupResult result) {
@@ -141,7 +166,7 @@ public final class ZoneLookup {
   private static boolean belowCut(
       ZoneSnapshot zone, Node cut, byte[] name, int chain, LookupResult result) {
     if (cut.isDelegation()) {
-      referral(zone, cut, chain, result);
+      referral(cut, name, chain, result);
       return false;
     }
     RRset dname = cut.rrset(Type.DNAME);
@@ -171,8 +196,9 @@ public final class ZoneLookup {
     return answer.rrset(answer.size() - 1).target();
   }
 
-  private static void referral(ZoneSnapshot zone, Node cut, int chain, LookupResult result) {
+  private static void referral(Node cut, byte[] name, int chain, LookupResult result) {
     RRset ns = cut.rrset(Type.NS);
+    result.referredAt(name, cut);
     result.set(LookupResult.Kind.REFERRAL, Rcode.NOERROR);
     // After a CNAME the answer section holds authoritative data, so AA stays set.
     result.setAuthoritative(chain > 0);

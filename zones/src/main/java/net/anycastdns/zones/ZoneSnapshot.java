@@ -16,6 +16,7 @@ public final class ZoneSnapshot {
   private final int soaLine;
   private final int recordCount;
   private final String file;
+  private final SignedZone dnssec;
 
   ZoneSnapshot(
       Name origin,
@@ -26,7 +27,8 @@ public final class ZoneSnapshot {
       int soaLine,
       long minimum,
       int recordCount,
-      String file) {
+      String file,
+      SignedZone dnssec) {
     this.origin = origin;
     this.apex = apex;
     this.nodes = nodes;
@@ -37,6 +39,7 @@ public final class ZoneSnapshot {
     this.soaLine = soaLine;
     this.recordCount = recordCount;
     this.file = file;
+    this.dnssec = dnssec;
   }
 
   public Name origin() {
@@ -86,6 +89,11 @@ public final class ZoneSnapshot {
   /** The file the zone came from. */
   public String file() {
     return file;
+  }
+
+  /** The zone's DNSSEC data when it arrived signed, or null: such a zone is served unsigned. */
+  public SignedZone dnssec() {
+    return dnssec;
   }
 
   @Override
