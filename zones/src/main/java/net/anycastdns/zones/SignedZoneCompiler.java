@@ -2,7 +2,6 @@ package net.anycastdns.zones;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.xbill.DNS.Type;
 
@@ -25,7 +24,15 @@ final class SignedZoneCompiler {
   private SignedZoneCompiler() {}
 
   /** An NSEC3 record and the hash its owner stands for. */
-  private record HashedRecord(byte[] hash, RRset record) {}
+  private static final class HashedRecord {
+    final byte[] hash;
+    final RRset record;
+
+    HashedRecord(byte[] hash, RRset record) {
+      this.hash = hash;
+      this.record = record;
+    }
+  }
 
   /**
    * Compiles the DNSSEC data of the zone whose names are {@code nodes} (cuts already linked), or
@@ -138,12 +145,12 @@ final class SignedZoneCompiler {
 
   private static Nsec3Chain nsec3Chain(byte[] parameters, List<HashedRecord> records) {
     HashedRecord[] sorted = records.toArray(new HashedRecord[0]);
-    Arrays.sort(sorted, Comparator.comparing(HashedRecord::hash, Arrays::compareUnsigned));
+    Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.hash, b.hash));
     byte[] hashes = new byte[sorted.length * Nsec3Hash.LENGTH];
     RRset[] rrsets = new RRset[sorted.length];
     for (int i = 0; i < sorted.length; i++) {
-      System.arraycopy(sorted[i].hash(), 0, hashes, i * Nsec3Hash.LENGTH, Nsec3Hash.LENGTH);
-      rrsets[i] = sorted[i].record();
+      System.arraycopy(sorted[i].hash, 0, hashes, i * Nsec3Hash.LENGTH, Nsec3Hash.LENGTH);
+      rrsets[i] = sorted[i].record;
     }
     return new Nsec3Chain(parameters, hashes, rrsets);
   }

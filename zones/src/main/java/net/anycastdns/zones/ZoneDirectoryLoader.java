@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
 
 /**
@@ -17,6 +24,18 @@ public final class ZoneDirectoryLoader {
   private static final String SUFFIX = ".zone";
 
   private ZoneDirectoryLoader() {}
+
+  /**
+   * How a load checks zones: the time signatures are judged at, and whether every signature is also
+   * verified cryptographically (for {@code check}; too slow to repeat at every reload).
+   */
+  public record Options(Clock clock, boolean verifySignatures) {
+    /** What {@code serve} does at startup and on reloads. */
+    public static final Options SERVE = new Options(Clock.systemUTC(), false);
+
+    /** What {@code check} does: {@link #SERVE}, and every signature verified. */
+    public static final Options CHECK = new Options(Clock.systemUTC(), true);
+  }
 
   /** Outcome of loading one file. */
   public record ZoneLoad(String file, Name origin, ZoneSnapshot zone, List<ZoneProblem> problems) {
@@ -50,6 +69,15 @@ public final class ZoneDirectoryLoader {
    * @throws IOException when the folder itself cannot be read
    */
   public static DirectoryLoad load(Path dir) throws IOException {
+    return load(dir, Options.SERVE);
+  }
+
+  /**
+   * Loads the folder, checked as told.
+   *
+   * @throws IOException when the folder itself cannot be read
+   */
+  public static DirectoryLoad load(Path dir, Options options) throws IOException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
       for (Path p : ds) {
@@ -61,13 +89,13 @@ public final class ZoneDirectoryLoader {
     files.sort(null);
     List<ZoneLoad> loads = new ArrayList<>();
     for (Path p : files) {
-      loads.add(loadFile(p));
+      loads.add(loadFile(p, options));
     }
     return new DirectoryLoad(loads);
   }
 
-  /** Loads one file; its zone name is the file name without {@code .zone}. */
-  public static ZoneLoad loadFile(Path file) {
+  /** Loads one file, checked as told; its zone name is the file name without {@code .zone}. */
+  public static ZoneLoad loadFile(Path file, Options options) {
     String display = file.getFileName().toString();
     Name origin;
     try {
@@ -85,7 +113,7 @@ public final class ZoneDirectoryLoader {
           null,
           List.of(ZoneProblem.error(display, 0, "cannot read: " + e.getMessage())));
     }
-    return load(display, origin, text);
+    return load(display, origin, text, options);
   }
 
   /**
@@ -121,6 +149,11 @@ public final class ZoneDirectoryLoader {
    * Loads zone {@code origin} from the text of a master file; {@code file} names it in problems.
    */
   public static ZoneLoad load(String file, Name origin, byte[] text) {
+    return load(file, origin, text, Options.SERVE);
+  }
+
+  /** Loads zone {@code origin} as {@link #load(String, Name, byte[])} does, checked as told. */
+  public static ZoneLoad load(String file, Name origin, byte[] text, Options options) {
     List<ZoneProblem> problems = new ArrayList<>();
     ZoneDraft draft = parse(file, origin, text, problems);
     if (draft == null) {
@@ -130,7 +163,44 @@ public final class ZoneDirectoryLoader {
     if (problems.stream().anyMatch(ZoneProblem::isError)) {
       return new ZoneLoad(file, origin, null, List.copyOf(problems));
     }
-    return new ZoneLoad(file, origin, ZoneCompiler.compile(draft), List.copyOf(problems));
+    ZoneSnapshot zone = ZoneCompiler.compile(draft);
+    SignedZoneChecks.RecordLines lines = keys -> lines(file, origin, text, keys);
+    problems.addAll(SignedZoneChecks.check(zone, options.clock().instant(), lines));
+    if (options.verifySignatures()) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      problems.addAll(SignedZoneChecks.verifySignatures(zone, lines, cores));
+    }
+    if (problems.stream().anyMatch(ZoneProblem::isError)) {
+      return new ZoneLoad(file, origin, null, List.copyOf(problems));
+    }
+    return new ZoneLoad(file, origin, zone, List.copyOf(problems));
+  }
+
+  /**
+   * The lines of the records {@code keys} name, found by parsing the text again: only a zone with
+   * problems after compiling pays for it, and the compiled zone keeps no lines.
+   */
+  private static Map<SignedZoneChecks.RecordKey, Integer> lines(
+      String file, Name origin, byte[] text, Set<SignedZoneChecks.RecordKey> keys) {
+    Map<SignedZoneChecks.RecordKey, Integer> found = new HashMap<>();
+    for (ParsedRecord p : ZoneFileParser.parse(file, text, origin).records()) {
+      Record r = p.record();
+      int covered = r instanceof RRSIGRecord sig ? sig.getTypeCovered() : 0;
+      SignedZoneChecks.RecordKey key =
+          new SignedZoneChecks.RecordKey(
+              r.getName().toString().toLowerCase(Locale.ROOT), r.getType(), covered);
+      SignedZoneChecks.RecordKey ownerOnly = new SignedZoneChecks.RecordKey(key.owner(), 0, 0);
+      if (keys.contains(key)) {
+        found.putIfAbsent(key, p.line());
+      }
+      if (keys.contains(ownerOnly)) {
+        found.putIfAbsent(ownerOnly, p.line());
+      }
+      if (found.size() == keys.size()) {
+        break;
+      }
+    }
+    return found;
   }
 
   /**

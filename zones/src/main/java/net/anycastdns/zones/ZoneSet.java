@@ -2,6 +2,7 @@ package net.anycastdns.zones;
 
 import java.util.Collection;
 import java.util.List;
+import org.xbill.DNS.Type;
 
 /**
  * The zones served at one moment, immutable. A name's zone is found by trying its suffixes from the
@@ -50,7 +51,32 @@ public final class ZoneSet {
    * per-zone state in an array beside this set instead of hashing the zone per query.
    */
   public int findZoneIndex(byte[] name) {
-    for (int off = 0; off < name.length; off = WireName.nextLabel(name, off)) {
+    return indexOfSuffix(name, 0);
+  }
+
+  /**
+   * The position of the zone to answer a query of type {@code qtype} for {@code name} from: the
+   * zone {@link #findZoneIndex(byte[])} finds, except that a DS query for the apex of a zone whose
+   * parent zone is served here too goes to the parent, since DS is the parent's data (RFC 4035
+   * section 3.1.4.1). Without the parent, the child answers (NODATA at its apex), as Knot and NSD
+   * do.
+   */
+  public int findZoneIndex(byte[] name, int qtype) {
+    int i = indexOfSuffix(name, 0);
+    if (qtype != Type.DS || i < 0 || name[0] == 0 || !isApex(name, i)) {
+      return i;
+    }
+    int parent = indexOfSuffix(name, WireName.nextLabel(name, 0));
+    return parent < 0 ? i : parent;
+  }
+
+  private boolean isApex(byte[] name, int zone) {
+    return zones.get(zone).apexName().length == name.length;
+  }
+
+  /** The zone of the suffix {@code name[from, name.length)}, or -1. */
+  private int indexOfSuffix(byte[] name, int from) {
+    for (int off = from; off < name.length; off = WireName.nextLabel(name, off)) {
       Integer i = byApex.get(name, off);
       if (i != null) {
         return i;

@@ -60,6 +60,11 @@ public final class ZoneSnapshot {
     return nodes.get(name, off);
   }
 
+  /** Calls {@code action} for every name of the zone, in no particular order (for checks). */
+  void forEachNode(java.util.function.Consumer<Node> action) {
+    nodes.forEach(action);
+  }
+
   public RRset soa() {
     return soa;
   }

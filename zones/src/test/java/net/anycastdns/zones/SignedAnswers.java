@@ -85,7 +85,7 @@ final class SignedAnswers {
       String optOut,
       String validation) {
     List<Executable> checks = new ArrayList<>();
-    String[] validations = validation == null ? null : validation.split(" ");
+    String[] validations = validation == null ? null : validation.split(" ", -1);
     int k = 0;
     for (Map.Entry<TestSigner.Denial, ZoneSnapshot> e : zones.entrySet()) {
       TestSigner.Denial d = e.getKey();
@@ -161,7 +161,7 @@ final class SignedAnswers {
     }
     assertEquals(
         proofs.size(), new java.util.HashSet<>(proofs).size(), what + ": a record twice " + proofs);
-    List<String> wanted = claims.isEmpty() ? List.of() : List.of(claims.split("; "));
+    List<String> wanted = claims.isEmpty() ? List.of() : List.of(claims.split("; ", -1));
     boolean[] used = new boolean[proofs.size()];
     for (String claim : wanted) {
       boolean met = false;
@@ -178,7 +178,7 @@ final class SignedAnswers {
   }
 
   private static boolean meets(ZoneSnapshot zone, Record proof, String claim) {
-    String[] words = claim.split(" ");
+    String[] words = claim.split(" ", -1);
     Name name = TestZones.name(words[1]);
     boolean covers = words[0].equals("covers");
     if (proof instanceof NSECRecord nsec) {

@@ -33,6 +33,13 @@ final class TestZones {
     return ZoneDirectoryLoader.load("test.zone", name(origin), bytes);
   }
 
+  /** Loads {@code text} as zone {@code origin} checked as told, errors and all. */
+  static ZoneDirectoryLoader.ZoneLoad load(
+      String origin, String text, ZoneDirectoryLoader.Options options) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return ZoneDirectoryLoader.load("test.zone", name(origin), bytes, options);
+  }
+
   static Name name(String s) {
     try {
       return Name.fromString(s.endsWith(".") ? s : s + ".");

@@ -53,6 +53,37 @@ class ZoneSetTest {
         () -> assertEquals(withRoot, apex(WITH_ROOT.findZone(WireName.of(name)))));
   }
 
+  /** RFC 4035 section 3.1.4.1: DS is the parent's data, so the parent answers it when served. */
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
+      # name,               qtype, zone without root, zone with root
+      sub.example.org.,     DS,    example.org.,      example.org.
+      example.org.,         DS,    org.,              org.
+      sub.example.org.,     A,     sub.example.org.,  sub.example.org.
+      www.sub.example.org., DS,    sub.example.org.,  sub.example.org.
+      # no parent served: the zone itself answers
+      org.,                 DS,    org.,              .
+      .,                    DS,    -,                 .
+      """)
+  void dsComesFromTheParent(String name, String qtype, String withoutRoot, String withRoot) {
+    int type = org.xbill.DNS.Type.value(qtype);
+    assertAll(
+        () ->
+            assertEquals(
+                withoutRoot,
+                apex(WITHOUT_ROOT, WITHOUT_ROOT.findZoneIndex(WireName.of(name), type))),
+        () ->
+            assertEquals(
+                withRoot, apex(WITH_ROOT, WITH_ROOT.findZoneIndex(WireName.of(name), type))));
+  }
+
+  private static String apex(ZoneSet set, int index) {
+    return index < 0 ? null : set.zones().get(index).origin().toString();
+  }
+
   @Test
   void setsAreTold() {
     assertAll(
