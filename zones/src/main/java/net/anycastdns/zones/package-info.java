@@ -13,6 +13,14 @@
  * is reloading (which compares serials with {@link net.anycastdns.zones.Serials}, RFC 1982
  * arithmetic).
  *
+ * <p>Zones that arrive signed (DNSKEY and RRSIG at the apex): {@link
+ * net.anycastdns.zones.SignedZoneCompiler} hangs each RRSIG on the RRset it covers and indexes the
+ * NSEC or NSEC3 chain into a {@link net.anycastdns.zones.SignedZone}; {@link
+ * net.anycastdns.zones.SignedZoneChecks} checks the result at every load (and, for {@code check},
+ * verifies every signature with {@link net.anycastdns.zones.SignatureVerifier}). For a query with
+ * the DO bit, {@link net.anycastdns.zones.DnssecProofs} is the stage after the lookup: from what
+ * the lookup recorded it adds the RRSIGs and the NSEC/NSEC3 proofs of RFC 4035 and RFC 5155.
+ *
  * <p>Names are kept as lowercase DNS wire format ({@code byte[]}), the form the query path already
  * has, so lookups hash and compare bytes without building objects.
  */
