@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import net.anycastdns.common.HostPort;
+import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.sidecar.config.ConfigLoader;
 import net.anycastdns.sidecar.config.SelfTestConfig;
 import net.anycastdns.sidecar.config.SidecarConfig;
@@ -33,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ConfigException {
     SidecarConfig cfg = ConfigLoader.load(config);
     SelfTestConfig st = cfg.selftest();
     SelfTestResult result;
@@ -53,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.println(
         (result.healthy() ? "healthy: " : "unhealthy: ")
-            + SelfTest.address(st.server())
+            + HostPort.format(st.server())
             + ", "
             + result.results().stream().filter(ProbeResult::ok).count()
             + " of "

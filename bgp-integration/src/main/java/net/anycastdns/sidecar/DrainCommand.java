@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import net.anycastdns.sidecar.config.Addresses;
-import net.anycastdns.sidecar.probe.SelfTest;
+import net.anycastdns.common.HostPort;
+import net.anycastdns.common.cli.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,11 +43,11 @@ final class DrainCommand implements Callable<Integer> {
   public Integer call() {
     InetSocketAddress address;
     try {
-      address = Addresses.parse(http, -1);
+      address = HostPort.parse(http, -1);
     } catch (IllegalArgumentException e) {
-      throw new Main.UsageException("--http: " + e.getMessage());
+      throw new UsageException("--http: " + e.getMessage());
     }
-    URI uri = URI.create("http://" + SelfTest.address(address) + (cancel ? "/resume" : "/drain"));
+    URI uri = URI.create("http://" + HostPort.format(address) + (cancel ? "/resume" : "/drain"));
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpRequest request =
         HttpRequest.newBuilder(uri)

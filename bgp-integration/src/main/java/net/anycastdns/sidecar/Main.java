@@ -1,6 +1,6 @@
 package net.anycastdns.sidecar;
 
-import net.anycastdns.sidecar.config.ConfigException;
+import net.anycastdns.common.cli.CommandLineRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,9 +20,6 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
-  /** Exit status for usage and configuration errors. */
-  static final int USAGE = 2;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -31,30 +28,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit status, for tests. */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setParameterExceptionHandler(
-        (e, a) -> {
-          CommandLine c = e.getCommandLine();
-          c.getErr()
-              .println(
-                  c.getCommandName()
-                      + ": "
-                      + e.getMessage()
-                      + " (see '"
-                      + c.getCommandSpec().qualifiedName()
-                      + " --help')");
-          return USAGE;
-        });
-    cl.setExecutionExceptionHandler(
-        (e, c, parsed) -> {
-          if (e instanceof ConfigException || e instanceof UsageException) {
-            c.getErr().println(c.getCommandName() + ": " + e.getMessage());
-            return USAGE;
-          }
-          c.getErr().println(c.getCommandName() + ": internal error: " + e);
-          return 1;
-        });
-    return cl.execute(args);
+    return CommandLineRunner.run(new Main(), args);
   }
 
   @Override
@@ -68,15 +42,6 @@ public final class Main implements Runnable {
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
       return new String[] {"anycast-dns-sidecar " + (v == null ? "dev" : v)};
-    }
-  }
-
-  /** A mistake on the command line, reported as one line with exit status 2. */
-  static final class UsageException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
     }
   }
 }

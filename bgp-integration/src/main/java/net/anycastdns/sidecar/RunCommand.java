@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import net.anycastdns.sidecar.config.Addresses;
+import net.anycastdns.common.HostPort;
+import net.anycastdns.common.cli.UsageException;
+import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.sidecar.config.ConfigLoader;
 import net.anycastdns.sidecar.config.SelfTestConfig;
 import net.anycastdns.sidecar.config.SidecarConfig;
@@ -65,14 +67,14 @@ final class RunCommand implements Callable<Integer> {
   String http;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, ConfigException {
     SidecarConfig cfg = ConfigLoader.load(config);
     InetSocketAddress httpAddress = null;
     if (http != null) {
       try {
-        httpAddress = Addresses.parse(http, -1);
+        httpAddress = HostPort.parse(http, -1);
       } catch (IllegalArgumentException e) {
-        throw new Main.UsageException("--http: " + e.getMessage());
+        throw new UsageException("--http: " + e.getMessage());
       }
     }
     // With ExaBGP, standard output is the API channel: keep the real one for the driver and
@@ -113,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
       try {
         endpoint = new HttpEndpoint(httpAddress, metrics::scrape, sidecar);
       } catch (IOException e) {
-        throw new Main.UsageException("--http " + http + ": " + e.getMessage());
+        throw new UsageException("--http " + http + ": " + e.getMessage());
       }
     }
     Runtime.getRuntime()
@@ -136,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
     LOG.info(
         "sidecar started: server {}, {} probes, prefixes {}, speaker {}, interval {}ms"
             + " (fast {}ms), rise {}, fall {}, {} peers{}",
-        SelfTest.address(st.server()),
+        HostPort.format(st.server()),
         st.probes().size(),
         cfg.prefixes().stream().map(Prefix::toString).collect(Collectors.joining(", ")),
         speaker.name(),
@@ -145,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
         st.rise(),
         st.fall(),
         st.peers().size(),
-        endpoint == null ? "" : ", http " + SelfTest.address(endpoint.address()));
+        endpoint == null ? "" : ", http " + HostPort.format(endpoint.address()));
     sidecar.run();
     if (endpoint != null) {
       endpoint.close();

@@ -3,6 +3,8 @@ package net.anycastdns.sidecar;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import net.anycastdns.common.cli.UsageException;
+import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.sidecar.config.ConfigLoader;
 import net.anycastdns.sidecar.config.SidecarConfig;
 import net.anycastdns.sidecar.config.SpeakerConfig;
@@ -38,10 +40,10 @@ final class WithdrawCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ConfigException {
     SidecarConfig cfg = ConfigLoader.load(config);
     if (cfg.speaker() instanceof SpeakerConfig.ExaBgp) {
-      throw new Main.UsageException(
+      throw new UsageException(
           "the exabgp driver only works as ExaBGP's API process;"
               + " for fail-closed, let ExaBGP respawn it (a new sidecar withdraws at once) and set"
               + " exabgp.api.terminate (see the README)");

@@ -49,12 +49,22 @@ class CliTest {
   }
 
   @Test
-  void aConfigurationMistakeIsOneLineAndExit2() throws Exception {
+  void everyConfigurationMistakeIsOneLineAndExit2() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "selftest: {server: 192.0.2.53, fall: 0, probes: []}\n");
     for (String command : new String[] {"check", "run", "withdraw"}) {
       assertEquals(2, run(command, "--config", bad.toString()), command);
-      assertEquals(command + ": " + bad + ": selftest.fall: must be at least 1\n", err);
+      String at = command + ": " + bad + ":1: ";
+      assertEquals(
+          at
+              + "selftest.fall must be at least 1\n"
+              + at
+              + "selftest.probes needs at least one probe\n"
+              + at
+              + "the top level needs prefixes\n"
+              + at
+              + "the top level needs speaker\n",
+          err);
     }
   }
 
@@ -71,7 +81,7 @@ class CliTest {
     try (FakeDnsServer server = new FakeDnsServer()) {
       String cfg = config(server, "{type: gobgp}").toString();
       assertEquals(2, run("run", "--config", cfg, "--http", "127.0.0.1"));
-      assertEquals("run: --http: '127.0.0.1': missing port (HOST:PORT)\n", err);
+      assertEquals("run: --http: '127.0.0.1': missing port (ADDRESS:PORT)\n", err);
     }
   }
 

@@ -1,6 +1,7 @@
 package net.anycastdns.geo;
 
 import java.net.InetAddress;
+import net.anycastdns.common.IpLiterals;
 
 /**
  * One address of one PoP checked one way. Services that share an address and a check share the

@@ -1,6 +1,8 @@
 package net.anycastdns.geo;
 
 import java.util.List;
+import net.anycastdns.common.IpLiterals;
+import net.anycastdns.common.IpPrefix;
 
 /**
  * Where a client is, as a PoP order: from the {@code networks} entries first (longest prefix), then
@@ -57,7 +59,9 @@ final class ClientLocator {
     }
     MmdbLocator.Lookup l = mmdb.lookup(client);
     String network =
-        IpLiterals.format(Bits.masked(client.address(), l.prefixLength())) + "/" + l.prefixLength();
+        IpLiterals.format(IpPrefix.mask(client.address(), l.prefixLength()))
+            + "/"
+            + l.prefixLength();
     if (!l.located()) {
       return new Located(
           "unknown (" + mmdb.name() + " has no location for " + network + "): " + unknownHow,

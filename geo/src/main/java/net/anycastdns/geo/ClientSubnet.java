@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
+import net.anycastdns.common.IpLiterals;
+import net.anycastdns.common.IpPrefix;
 
 /**
  * The client as the answer is tailored to: the subnet of an EDNS Client Subnet option (RFC 7871)
@@ -35,7 +37,7 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
     if (sourcePrefix < 0 || sourcePrefix > octets * 8) {
       throw new IllegalArgumentException("source prefix " + sourcePrefix + " out of range");
     }
-    if (Bits.hasBitsBeyond(address, sourcePrefix)) {
+    if (IpPrefix.hasHostBits(address, sourcePrefix)) {
       throw new IllegalArgumentException("address bits set beyond the source prefix");
     }
     address = address.clone();
@@ -82,7 +84,7 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
               + needed);
     }
     byte[] full = Arrays.copyOf(addressOctets, max / 8);
-    if (Bits.hasBitsBeyond(full, sourcePrefix)) {
+    if (IpPrefix.hasHostBits(full, sourcePrefix)) {
       throw new IllegalArgumentException("ECS address has bits set beyond the source prefix");
     }
     return new ClientSubnet(family, full, sourcePrefix);
@@ -101,7 +103,7 @@ public record ClientSubnet(int family, byte[] address, int sourcePrefix) {
 
   /** Bit {@code i} of the address, most significant first; no copy, for the lookup paths. */
   int bit(int i) {
-    return Bits.bit(address, i);
+    return IpPrefix.bit(address, i);
   }
 
   /** The address as an object, without DNS; 16 octets stay IPv6. */

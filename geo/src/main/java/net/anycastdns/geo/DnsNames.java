@@ -1,6 +1,5 @@
 package net.anycastdns.geo;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /**
@@ -51,27 +50,5 @@ final class DnsNames {
       throw new IllegalArgumentException("longer than 255 octets");
     }
     return name;
-  }
-
-  /** The wire form of a name {@link #normalize} accepted: length-prefixed labels, then 0. */
-  static byte[] toWire(String normalized) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (String label : normalized.substring(0, normalized.length() - 1).split("\\.")) {
-      out.write(label.length());
-      for (int i = 0; i < label.length(); i++) {
-        out.write(label.charAt(i));
-      }
-    }
-    out.write(0);
-    return out.toByteArray();
-  }
-
-  /** A hash of {@code name[off, end)}, computed without allocating. */
-  static int hash(byte[] name, int off, int end) {
-    int h = 1;
-    for (int i = off; i < end; i++) {
-      h = 31 * h + name[i];
-    }
-    return h ^ (h >>> 16);
   }
 }

@@ -9,6 +9,9 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import net.anycastdns.common.yaml.ConfigException;
+import net.anycastdns.common.yaml.ConfigProblem;
+import net.anycastdns.zones.NameTable;
 
 /**
  * A parsed and validated geo.yaml: the PoPs with their coordinates, the client networks, the
@@ -25,7 +28,7 @@ public final class GeoConfig {
   private final NetworkTrie v6;
   private final MmdbLocator mmdb;
   private final List<GeoService> services;
-  private final ServiceTable serviceTable;
+  private final NameTable<GeoService> serviceTable;
   private final List<CheckTarget> checkTargets;
 
   GeoConfig(
@@ -40,7 +43,7 @@ public final class GeoConfig {
     this.down = down.clone();
     this.mmdb = mmdb;
     this.services = List.copyOf(services);
-    this.serviceTable = new ServiceTable(this.services);
+    this.serviceTable = serviceTable(this.services);
     this.checkTargets = targets(this.pops, this.services);
 
     PopOrders.Builder ob = new PopOrders.Builder();
@@ -50,7 +53,7 @@ public final class GeoConfig {
     List<Integer> sixIds = new ArrayList<>();
     for (GeoNetwork n : networks) {
       int id = ob.intern(n.order(this.pops));
-      boolean isV4 = n.prefix().family() == 1;
+      boolean isV4 = !n.prefix().isIpv6();
       (isV4 ? four : six).add(n);
       (isV4 ? fourIds : sixIds).add(id);
     }
@@ -63,16 +66,16 @@ public final class GeoConfig {
    * Reads, checks and compiles {@code geoYaml}. The MaxMind database, when named, is opened here
    * (relative to the file's folder).
    *
-   * @throws GeoConfigException with every problem found, each {@code geo.yaml:LINE: message}
+   * @throws ConfigException with every problem found, each {@code geo.yaml:LINE: message}
    */
-  public static GeoConfig load(Path geoYaml) throws GeoConfigException {
+  public static GeoConfig load(Path geoYaml) throws ConfigException {
     byte[] yaml;
     try {
       yaml = Files.readAllBytes(geoYaml);
     } catch (IOException e) {
-      throw new GeoConfigException(
+      throw new ConfigException(
           List.of(
-              new GeoProblem(
+              new ConfigProblem(
                   geoYaml.getFileName().toString(),
                   0,
                   "cannot read " + geoYaml + ": " + e.getMessage())));
@@ -92,10 +95,10 @@ public final class GeoConfig {
    * MaxMind database it names comes from {@code files}.
    *
    * @param fileName how problems name the file
-   * @throws GeoConfigException with every problem found, each {@code FILE:LINE: message}
+   * @throws ConfigException with every problem found, each {@code FILE:LINE: message}
    */
   public static GeoConfig load(String fileName, byte[] yaml, GeoFiles files)
-      throws GeoConfigException {
+      throws ConfigException {
     return GeoConfigReader.read(fileName, yaml, files);
   }
 
@@ -127,8 +130,8 @@ public final class GeoConfig {
    * below a cut: a referral) or would contradict the zone (a CNAME owns the name alone, RFC 2181
    * section 10.1). Empty when all is well.
    */
-  public List<GeoProblem> validate(ZonePlacement zones) {
-    List<GeoProblem> problems = new ArrayList<>();
+  public List<ConfigProblem> validate(ZonePlacement zones) {
+    List<ConfigProblem> problems = new ArrayList<>();
     for (GeoService s : services) {
       String why =
           switch (zones.classify(s.name())) {
@@ -144,7 +147,7 @@ public final class GeoConfig {
                     + " owns a CNAME in its zone; a geo service answers A and AAAA itself";
           };
       if (why != null) {
-        problems.add(new GeoProblem(fileName, s.line(), why));
+        problems.add(new ConfigProblem(fileName, s.line(), why));
       }
     }
     return List.copyOf(problems);
@@ -190,8 +193,15 @@ public final class GeoConfig {
     return services;
   }
 
-  ServiceTable serviceTable() {
+  /** Services by lowercase wire name. */
+  NameTable<GeoService> serviceTable() {
     return serviceTable;
+  }
+
+  private static NameTable<GeoService> serviceTable(List<GeoService> services) {
+    NameTable.Builder<GeoService> b = new NameTable.Builder<>(services.size());
+    services.forEach(s -> b.put(s.wireName(), s));
+    return b.build();
   }
 
   /** Every distinct address check, in file order. */

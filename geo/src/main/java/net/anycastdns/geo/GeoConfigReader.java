@@ -4,22 +4,24 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import net.anycastdns.geo.YamlTree.Entry;
-import net.anycastdns.geo.YamlTree.Mapping;
-import net.anycastdns.geo.YamlTree.Node;
-import net.anycastdns.geo.YamlTree.Scalar;
-import net.anycastdns.geo.YamlTree.Sequence;
+import net.anycastdns.common.Durations;
+import net.anycastdns.common.IpLiterals;
+import net.anycastdns.common.IpPrefix;
+import net.anycastdns.common.yaml.ConfigException;
+import net.anycastdns.common.yaml.YamlReader;
+import net.anycastdns.common.yaml.YamlTree.Entry;
+import net.anycastdns.common.yaml.YamlTree.Mapping;
+import net.anycastdns.common.yaml.YamlTree.Node;
 
 /**
  * Turns geo.yaml into a {@link GeoConfig}, collecting every problem with its line rather than
  * stopping at the first: an operator fixing a pushed file wants the whole list at once.
  */
-final class GeoConfigReader {
+final class GeoConfigReader extends YamlReader {
   static final long DEFAULT_TTL = 30;
   static final int DEFAULT_POPS = 1;
 
@@ -37,37 +39,25 @@ final class GeoConfigReader {
   /** RFC 2181 section 8: a TTL is an unsigned 31-bit number of seconds. */
   private static final long MAX_TTL = Integer.MAX_VALUE;
 
-  private final String fileName;
   private final byte[] yaml;
   private final GeoFiles files;
-  private final List<GeoProblem> problems = new ArrayList<>();
   private List<Pop> pops = List.of();
 
   private GeoConfigReader(String fileName, byte[] yaml, GeoFiles files) {
-    this.fileName = fileName;
+    super(fileName);
     this.yaml = yaml;
     this.files = files;
   }
 
-  static GeoConfig read(String fileName, byte[] yaml, GeoFiles files) throws GeoConfigException {
+  static GeoConfig read(String fileName, byte[] yaml, GeoFiles files) throws ConfigException {
     GeoConfigReader r = new GeoConfigReader(fileName, yaml, files);
     GeoConfig config = r.readFile();
-    if (!r.problems.isEmpty()) {
-      List<GeoProblem> sorted = new ArrayList<>(r.problems);
-      sorted.sort(Comparator.comparingInt(GeoProblem::line));
-      throw new GeoConfigException(sorted);
-    }
+    r.finish();
     return config;
   }
 
   private GeoConfig readFile() {
-    Mapping root;
-    try {
-      root = YamlTree.read(yaml, this::problem);
-    } catch (IOException e) {
-      problem(0, "cannot read " + fileName + ": " + e.getMessage());
-      return null;
-    }
+    Mapping root = root(yaml, TOP_KEYS);
     if (root == null) {
       return null;
     }
@@ -77,13 +67,13 @@ final class GeoConfigReader {
     List<GeoNetwork> networks = networks(value(root, "networks"));
     List<GeoService> services = services(value(root, "services"));
     MmdbLocator mmdb = mmdb(value(root, "mmdb"));
-    if (!problems.isEmpty()) {
+    if (failed()) {
       if (mmdb != null) {
         mmdb.close();
       }
       return null;
     }
-    return new GeoConfig(fileName, pops, down, networks, mmdb, services);
+    return new GeoConfig(file(), pops, down, networks, mmdb, services);
   }
 
   // ---- sections
@@ -149,9 +139,9 @@ final class GeoConfigReader {
       }
       IpPrefix prefix;
       try {
-        prefix = IpPrefix.parse(cidr);
+        prefix = IpPrefix.parseOrHost(cidr);
       } catch (IllegalArgumentException e) {
-        problem(cidrNode.line(), e.getMessage());
+        problem(cidrNode, "bad CIDR: " + e.getMessage());
         continue;
       }
       Integer first = seen.putIfAbsent(prefix, cidrNode.line());
@@ -204,11 +194,11 @@ final class GeoConfigReader {
     try {
       database = files.read(name);
     } catch (IOException e) {
-      problem(node.line(), "mmdb file " + name + " cannot be read: " + e.getMessage());
+      problem(node, "mmdb file " + name + " cannot be read: " + e.getMessage());
       return null;
     }
     if (database == null) {
-      problem(node.line(), "mmdb file " + name + " not found beside " + fileName);
+      problem(node, "mmdb file " + name + " not found beside " + file());
       return null;
     }
     try {
@@ -216,7 +206,7 @@ final class GeoConfigReader {
     } catch (IOException | RuntimeException e) {
       // The reader meets a file that is no database with whatever its decoder trips over first,
       // runtime exceptions included; any of them means the same to the operator.
-      problem(node.line(), "mmdb file " + name + " is not a MaxMind DB: " + e.getMessage());
+      problem(node, "mmdb file " + name + " is not a MaxMind DB: " + e.getMessage());
       return null;
     }
   }
@@ -240,22 +230,24 @@ final class GeoConfigReader {
       } catch (IllegalArgumentException ex) {
         problem(e.line(), "bad service name '" + e.key() + "': " + ex.getMessage());
       }
-      GeoService s = service(name == null ? e.key() : name, e);
-      if (name != null && s != null) {
+      // A service whose name is wrong is still read, for the problems of its settings.
+      GeoService s = service(name == null ? e.key() : name, e, name != null);
+      if (s != null) {
         out.add(s);
       }
     }
     return out;
   }
 
-  private GeoService service(String name, Entry e) {
+  /** The service, or null when it has problems or {@code nameValid} is false. */
+  private GeoService service(String name, Entry e, boolean nameValid) {
     String what = "service " + name;
     Mapping m = mapping(e.value(), what);
     if (m == null) {
       return null;
     }
     unknownKeys(m, "in " + what, SERVICE_KEYS);
-    int before = problems.size();
+    int before = problemCount();
     Node ttlNode = value(m, "ttl");
     Long ttl = ttlNode == null ? Long.valueOf(DEFAULT_TTL) : ttl(ttlNode, what);
     Node popsNode = value(m, "pops");
@@ -268,7 +260,7 @@ final class GeoConfigReader {
     addresses(value(m, "addresses"), what, e.line(), v4, v6);
     Node checkNode = value(m, "check");
     HealthCheck check = checkNode == null ? null : check(checkNode, what);
-    if (problems.size() > before || ttl == null || popCount == null) {
+    if (!nameValid || problemCount() > before || ttl == null || popCount == null) {
       return null;
     }
     return new GeoService(name, e.line(), ttl, popCount.intValue(), v4, v6, check);
@@ -277,7 +269,7 @@ final class GeoConfigReader {
   private void addresses(
       Node node, String what, int serviceLine, InetAddress[][] v4, InetAddress[][] v6) {
     Mapping m = node == null ? null : mapping(node, "addresses of " + what);
-    int before = problems.size();
+    int before = problemCount();
     int count = 0;
     if (m != null) {
       for (Entry e : m.entries().values()) {
@@ -323,7 +315,7 @@ final class GeoConfigReader {
         }
       }
     }
-    if (count == 0 && problems.size() == before) {
+    if (count == 0 && problemCount() == before) {
       problem(serviceLine, what + " has no addresses");
     }
   }
@@ -342,9 +334,9 @@ final class GeoConfigReader {
     } else {
       port = integer(tcp, "tcp port of " + service, 1, 65535);
     }
-    Duration interval = duration(value(m, "interval"), "interval", HealthCheck.DEFAULT_INTERVAL);
+    Duration interval = durationOr(value(m, "interval"), "interval", HealthCheck.DEFAULT_INTERVAL);
     Node timeoutNode = value(m, "timeout");
-    Duration timeout = duration(timeoutNode, "timeout", HealthCheck.DEFAULT_TIMEOUT);
+    Duration timeout = durationOr(timeoutNode, "timeout", HealthCheck.DEFAULT_TIMEOUT);
     Long rise = intOr(value(m, "rise"), "rise", HealthCheck.DEFAULT_RISE);
     Long fall = intOr(value(m, "fall"), "fall", HealthCheck.DEFAULT_FALL);
     if (interval != null && timeout != null && timeout.compareTo(interval) > 0) {
@@ -376,7 +368,7 @@ final class GeoConfigReader {
       try {
         Duration d = Durations.parse(text);
         if (d.toMillis() % 1000 != 0) {
-          problem(node.line(), "ttl of " + what + " must be whole seconds, not '" + text + "'");
+          problem(node, "ttl of " + what + " must be whole seconds, not '" + text + "'");
           return null;
         }
         seconds = d.getSeconds();
@@ -393,56 +385,18 @@ final class GeoConfigReader {
       }
     }
     if (seconds > MAX_TTL) {
-      problem(node.line(), "ttl of " + what + " must be at most " + MAX_TTL + " seconds");
+      problem(node, "ttl of " + what + " must be at most " + MAX_TTL + " seconds");
       return null;
     }
     return seconds;
   }
 
-  private Duration duration(Node node, String what, Duration fallback) {
-    if (node == null) {
-      return fallback;
-    }
-    String text = scalar(node, what);
-    if (text == null) {
-      return null;
-    }
-    try {
-      Duration d = Durations.parse(text);
-      if (d.isZero()) {
-        problem(node.line(), what + " must be longer than 0");
-        return null;
-      }
-      return d;
-    } catch (IllegalArgumentException e) {
-      problem(node.line(), what + ": " + e.getMessage());
-      return null;
-    }
+  private Duration durationOr(Node node, String what, Duration fallback) {
+    return node == null ? fallback : duration(node, what, false);
   }
 
   private Long intOr(Node node, String what, int fallback) {
     return node == null ? Long.valueOf(fallback) : integer(node, what, 1, Integer.MAX_VALUE);
-  }
-
-  private Long integer(Node node, String what, long min, long max) {
-    String text = scalar(node, what);
-    if (text == null) {
-      return null;
-    }
-    if (!text.matches("[-+]?\\d{1,18}")) {
-      problem(node.line(), what + " must be a whole number, not '" + text + "'");
-      return null;
-    }
-    long v = Long.parseLong(text);
-    if (v < min) {
-      problem(node.line(), what + " must be at least " + min);
-      return null;
-    }
-    if (v > max) {
-      problem(node.line(), what + " must be at most " + max);
-      return null;
-    }
-    return v;
   }
 
   /** A coordinate that must be present, within [-limit, limit] degrees. */
@@ -493,67 +447,5 @@ final class GeoConfigReader {
             + (pops.isEmpty() ? "none" : String.join(", ", pops.stream().map(Pop::name).toList()))
             + ")");
     return -1;
-  }
-
-  private static Node value(Mapping m, String key) {
-    Entry e = m.entries().get(key);
-    return e == null ? null : e.value();
-  }
-
-  /** A mapping; an empty value counts as an empty mapping. Null (and a problem) otherwise. */
-  private Mapping mapping(Node node, String what) {
-    if (node == null || node instanceof Mapping) {
-      return (Mapping) node;
-    }
-    if (node instanceof Scalar s && s.text() == null) {
-      return new Mapping(s.line(), Map.of());
-    }
-    problem(node.line(), what + " must be a mapping (key: value lines)");
-    return null;
-  }
-
-  /** A sequence's items; one scalar counts as a list of one, nothing as an empty list. */
-  private List<Node> list(Node node, String what) {
-    if (node == null) {
-      return List.of();
-    }
-    if (node instanceof Sequence s) {
-      return s.items();
-    }
-    if (node instanceof Scalar s) {
-      return s.text() == null ? List.of() : List.of(s);
-    }
-    problem(node.line(), what + " must be a list");
-    return List.of();
-  }
-
-  private String scalar(Node node, String what) {
-    if (node instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
-      return s.text().trim();
-    }
-    problem(
-        node.line(),
-        node instanceof Scalar ? what + " needs a value" : what + " must be a single value");
-    return null;
-  }
-
-  private void unknownKeys(Mapping m, String where, List<String> known) {
-    for (Entry e : m.entries().values()) {
-      if (!known.contains(e.key())) {
-        problem(
-            e.line(),
-            "unknown key '"
-                + e.key()
-                + "' "
-                + where
-                + " (known: "
-                + String.join(", ", known)
-                + ")");
-      }
-    }
-  }
-
-  private void problem(int line, String message) {
-    problems.add(new GeoProblem(fileName, line, message));
   }
 }

@@ -1,6 +1,7 @@
 package net.anycastdns.geo;
 
 import java.util.List;
+import net.anycastdns.common.IpPrefix;
 
 /**
  * One entry of geo.yaml's {@code networks}: clients in {@code prefix} are either at a point or

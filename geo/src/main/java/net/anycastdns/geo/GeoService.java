@@ -1,6 +1,7 @@
 package net.anycastdns.geo;
 
 import java.net.InetAddress;
+import net.anycastdns.zones.WireName;
 
 /**
  * One service of geo.yaml, compiled: its addresses by PoP index and type, ready for {@link
@@ -31,7 +32,7 @@ public final class GeoService {
       InetAddress[][] v6,
       HealthCheck check) {
     this.name = name;
-    this.wireName = DnsNames.toWire(name);
+    this.wireName = WireName.of(name);
     this.line = line;
     this.ttl = ttl;
     this.popCount = popCount;

@@ -64,13 +64,13 @@ class GeoConfigValidationTest {
               - {lat: 1, lon: 2}
             """,
             List.of(
-                "geo.yaml:4: bad CIDR '198.51.100.7/24': host bits set (the network is "
-                    + "198.51.100.0/24)",
-                "geo.yaml:5: bad CIDR '198.51.100.0/33': prefix length must be 0 to 32",
-                "geo.yaml:6: bad CIDR '2001:db8::1/64': host bits set (the network is "
-                    + "2001:db8::/64)",
-                "geo.yaml:7: bad CIDR 'not-an-ip/8': not an IPv4 or IPv6 network",
-                "geo.yaml:8: bad CIDR '10.0.0.0/08': prefix length must be 0 to 32",
+                "geo.yaml:4: bad CIDR: '198.51.100.7/24' has host bits set; the network is "
+                    + "198.51.100.0/24",
+                "geo.yaml:5: bad CIDR: '198.51.100.0/33': prefix length must be 0 to 32",
+                "geo.yaml:6: bad CIDR: '2001:db8::1/64' has host bits set; the network is "
+                    + "2001:db8::/64",
+                "geo.yaml:7: bad CIDR: 'not-an-ip/8': 'not-an-ip' is not an IP address",
+                "geo.yaml:8: bad CIDR: '10.0.0.0/08': bad prefix length '08'",
                 "geo.yaml:9: network needs cidr")),
         Arguments.of(
             "a network listed twice, or located twice",
@@ -125,12 +125,12 @@ class GeoConfigValidationTest {
                 check: {tcp: 443, intervall: 5s}
             """,
             List.of(
-                "geo.yaml:3: unknown key 'service' at the top level (known: pops, networks, mmdb, "
-                    + "down, services)",
-                "geo.yaml:7: unknown key 'tll' in service www.example.com. (known: ttl, pops, "
-                    + "addresses, check)",
-                "geo.yaml:9: unknown key 'intervall' in check of service www.example.com. (known: "
-                    + "tcp, interval, timeout, rise, fall)")),
+                "geo.yaml:3: unknown key 'service' at the top level: did you mean 'services'?"
+                    + " (known: pops, networks, mmdb, down, services)",
+                "geo.yaml:7: unknown key 'tll' in service www.example.com.: did you mean 'ttl'?"
+                    + " (known: ttl, pops, addresses, check)",
+                "geo.yaml:9: unknown key 'intervall' in check of service www.example.com.: did you"
+                    + " mean 'interval'? (known: tcp, interval, timeout, rise, fall)")),
         Arguments.of(
             "bad durations, rise and fall",
             FRA
@@ -217,7 +217,9 @@ class GeoConfigValidationTest {
         Arguments.of(
             "not a mapping at all",
             "just text\n",
-            List.of("geo.yaml:1: geo.yaml must be a mapping with pops, networks, services...")));
+            List.of(
+                "geo.yaml:1: the file must be a mapping of keys to values (pops, networks, mmdb, down,"
+                    + " services)")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.anycastdns.common.IpPrefix;
 
 /**
  * Writes small MaxMind DB files for tests, so no downloaded database ships with the project. The
@@ -142,7 +143,7 @@ final class MmdbWriter {
     }
     int[] bits = new int[offset + p.length()];
     for (int i = 0; i < p.length(); i++) {
-      bits[offset + i] = Bits.bit(a, i);
+      bits[offset + i] = IpPrefix.bit(a, i);
     }
     return bits;
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.anycastdns.common.IpPrefix;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,13 +175,13 @@ class ScopePropertyTest {
     int[] usual = a.length == 4 ? new int[] {32, 24, 22, 20, 16, 8} : new int[] {128, 64, 56, 48};
     int source =
         random.nextInt(3) == 0 ? 1 + random.nextInt(max) : usual[random.nextInt(usual.length)];
-    return new ClientSubnet(a.length == 4 ? 1 : 2, Bits.masked(a, source), source);
+    return new ClientSubnet(a.length == 4 ? 1 : 2, IpPrefix.mask(a, source), source);
   }
 
   /** Addresses sharing the first {@code scope} bits with {@code a}: lowest, highest, random. */
   private static List<byte[]> samplesInside(byte[] a, int scope, Random random) {
     List<byte[]> out = new ArrayList<>();
-    byte[] low = Bits.masked(a, scope);
+    byte[] low = IpPrefix.mask(a, scope);
     byte[] high = low.clone();
     for (int i = scope; i < high.length * 8; i++) {
       high[i >>> 3] |= (byte) (0x80 >>> (i & 7));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import net.anycastdns.zones.WireName;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class ServiceLookupTest {
       www.example.com.org., -
       """)
   void byWireName(String name, String expected) {
-    GeoService s = resolver.service(DnsNames.toWire(name));
+    GeoService s = resolver.service(WireName.of(name));
     assertEquals(expected, s == null ? null : s.name());
   }
 
@@ -56,7 +57,7 @@ class ServiceLookupTest {
 
   @Test
   void rangeOfALargerBuffer() {
-    byte[] wire = DnsNames.toWire("www.example.com.");
+    byte[] wire = WireName.of("www.example.com.");
     byte[] buffer = new byte[wire.length + 20];
     System.arraycopy(wire, 0, buffer, 12, wire.length);
     assertSame(resolver.service(wire), resolver.service(buffer, 12, 12 + wire.length));

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import net.anycastdns.common.IpLiterals;
+import net.anycastdns.common.IpPrefix;
+import net.anycastdns.common.yaml.ConfigException;
+import net.anycastdns.common.yaml.ConfigProblem;
+import net.anycastdns.zones.WireName;
 
 /** Shared fixtures: writing and loading geo.yaml, clients from text, answers as text. */
 final class TestGeo {
@@ -44,7 +49,7 @@ final class TestGeo {
   static GeoConfig load(Path dir, String yaml) {
     try {
       return GeoConfig.load(write(dir, yaml));
-    } catch (GeoConfigException e) {
+    } catch (ConfigException e) {
       throw new AssertionError("geo.yaml did not load:\n" + e.getMessage(), e);
     }
   }
@@ -53,20 +58,20 @@ final class TestGeo {
   static List<String> problems(Path dir, String yaml) {
     try {
       GeoConfig.load(write(dir, yaml));
-    } catch (GeoConfigException e) {
-      return e.problems().stream().map(GeoProblem::toString).toList();
+    } catch (ConfigException e) {
+      return e.problems().stream().map(ConfigProblem::toString).toList();
     }
     throw new AssertionError("geo.yaml loaded, but should not have:\n" + yaml);
   }
 
   /** {@code 192.0.2.1} (full length) or {@code 198.51.100.0/24} (that source prefix). */
   static ClientSubnet client(String text) {
-    IpPrefix p = IpPrefix.parse(text);
-    return new ClientSubnet(p.family(), p.address(), p.length());
+    IpPrefix p = IpPrefix.parseOrHost(text);
+    return new ClientSubnet(p.isIpv6() ? 2 : 1, p.address(), p.length());
   }
 
   static GeoService service(GeoResolver resolver, String name) {
-    GeoService s = resolver.service(DnsNames.toWire(name));
+    GeoService s = resolver.service(WireName.of(name));
     if (s == null) {
       throw new AssertionError("no service " + name);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import net.anycastdns.common.yaml.ConfigProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class ZonePlacementTest {
                 + "answers A and AAAA itself",
             "geo.yaml:16: service lab.example.com. is at or below a delegation; the server answers "
                 + "it with a referral"),
-        config.validate(ZONES).stream().map(GeoProblem::toString).toList());
+        config.validate(ZONES).stream().map(ConfigProblem::toString).toList());
   }
 
   @Test

@@ -2,7 +2,7 @@
  * The DNS server: transport, the query pipeline and the command line.
  *
  * <p>Where to start: {@link net.anycastdns.server.cli.Main} parses the command line; {@link
- * net.anycastdns.server.transport.DnsServer} binds UDP and TCP and hands every packet to {@link
+ * net.anycastdns.server.transport.DnsTransport} binds UDP and TCP and hands every packet to {@link
  * net.anycastdns.server.query.QueryProcessor}, which decodes it ({@link
  * net.anycastdns.server.wire.QueryParser}), takes the zone set once, looks the name up ({@link
  * net.anycastdns.zones.ZoneLookup}) and lets {@link net.anycastdns.server.query.ResponseAssembler}

@@ -4,29 +4,17 @@ import static net.anycastdns.server.Queries.edns;
 import static net.anycastdns.server.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import net.anycastdns.geo.GeoResolver;
-import net.anycastdns.geo.HealthChecker;
-import net.anycastdns.server.query.GeoFolder;
-import net.anycastdns.server.query.GeoResolverHolder;
-import net.anycastdns.server.query.QueryProcessor;
-import net.anycastdns.server.query.ResponseAssembler;
-import net.anycastdns.server.query.ServerIdentity;
-import net.anycastdns.server.transport.DnsServer;
-import net.anycastdns.server.transport.ServerSettings;
-import net.anycastdns.zones.ZoneDirectoryLoader;
-import net.anycastdns.zones.ZoneSet;
-import net.anycastdns.zones.ZoneSetHolder;
+import net.anycastdns.server.testing.Await;
+import net.anycastdns.server.testing.DnsClient;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,44 +64,21 @@ class GeoEndToEndTest {
       """;
 
   @TempDir Path dir;
-  private DnsServer server;
-  private HealthChecker health;
+  private RunningServer server;
 
   @AfterEach
   void stop() {
     if (server != null) {
       server.close();
     }
-    if (health != null) {
-      health.close();
-    }
   }
 
   /** Serves the zone and geo.yaml of {@code dir} as this PoP, as {@code serve --pop} does. */
   private InetSocketAddress serve(String zone, String geo, String pop) throws Exception {
     Files.writeString(dir.resolve("example.com.zone"), zone);
-    Files.writeString(dir.resolve(GeoFolder.FILE), geo);
-    ZoneSet zones = ZoneSet.of(ZoneDirectoryLoader.load(dir).snapshots(), 1);
-    GeoFolder.Loaded loaded = GeoFolder.load(dir, zones);
-    assertTrue(loaded.problems().isEmpty(), loaded.problems().toString());
-    health = HealthChecker.start(loaded.config());
-    ZoneSetHolder zoneHolder = new ZoneSetHolder();
-    zoneHolder.publish(zones);
-    GeoResolverHolder geoHolder = new GeoResolverHolder();
-    geoHolder.publish(zones, GeoResolver.create(loaded.config(), pop, health));
-    QueryProcessor processor =
-        new QueryProcessor(
-            zoneHolder,
-            geoHolder,
-            new ResponseAssembler(new ServerIdentity("geo-test", null), 1232));
-    server =
-        new DnsServer(
-            new ServerSettings(
-                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), 1,
-                Duration.ofSeconds(5), 10),
-            processor);
-    server.start();
-    return server.boundAddresses().get(0);
+    Files.writeString(dir.resolve("geo.yaml"), geo);
+    server = RunningServer.folder(dir, "pop: " + pop);
+    return server.dnsAddress();
   }
 
   @ParameterizedTest(name = "{0} {1} over {2}")
@@ -134,10 +99,7 @@ class GeoEndToEndTest {
     ClientSubnetOption ecs =
         new ClientSubnetOption(Integer.parseInt(parts[1]), InetAddress.getByName(parts[0]));
     Message q = edns(query("geo.example.com.", Type.value(type)), 1232, false, ecs);
-    Message r =
-        transport.equals("udp")
-            ? UdpTcpEndToEndTest.udp(address, q)
-            : UdpTcpEndToEndTest.tcp(address, q);
+    Message r = transport.equals("udp") ? DnsClient.udp(address, q) : DnsClient.tcp(address, q);
     assertEquals(Rcode.NOERROR, r.getRcode());
     assertEquals(ips(answer), addresses(r));
     assertEquals(30, r.getSection(Section.ANSWER).get(0).getTTL());
@@ -151,11 +113,10 @@ class GeoEndToEndTest {
   void withoutEcsTheResolverIsTheClientAndNoScopeIsSent() throws Exception {
     // 127.0.0.1 is in no network: an unknown client gets this PoP first.
     InetSocketAddress address = serve(ZONE, GEO, "sin1");
-    Message r =
-        UdpTcpEndToEndTest.udp(address, edns(query("geo.example.com.", Type.A), 1232, false));
+    Message r = DnsClient.udp(address, edns(query("geo.example.com.", Type.A), 1232, false));
     assertEquals(ips("192.0.2.30"), addresses(r));
     assertEquals(0, r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).size());
-    Message plain = UdpTcpEndToEndTest.udp(address, query("geo.example.com.", Type.A));
+    Message plain = DnsClient.udp(address, query("geo.example.com.", Type.A));
     assertEquals(ips("192.0.2.30"), addresses(plain));
     assertNull(plain.getOPT());
   }
@@ -164,9 +125,7 @@ class GeoEndToEndTest {
   void otherTypesAtAServiceNameComeFromTheZoneWithScopeZero() throws Exception {
     InetSocketAddress address = serve(ZONE, GEO, "iad1");
     ClientSubnetOption ecs = new ClientSubnetOption(24, InetAddress.getByName("198.51.100.0"));
-    Message r =
-        UdpTcpEndToEndTest.udp(
-            address, edns(query("geo.example.com.", Type.TXT), 1232, false, ecs));
+    Message r = DnsClient.udp(address, edns(query("geo.example.com.", Type.TXT), 1232, false, ecs));
     assertEquals(Type.TXT, r.getSection(Section.ANSWER).get(0).getType());
     assertEquals(
         0,
@@ -207,16 +166,9 @@ class GeoEndToEndTest {
 
   private static void awaitAnswer(InetSocketAddress address, Message q, Set<InetAddress> want)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    Set<InetAddress> got;
-    do {
-      got = addresses(UdpTcpEndToEndTest.udp(address, q));
-      if (got.equals(want)) {
-        return;
-      }
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
-    assertEquals(want, got, "answer after health checks settled");
+    Await.until(
+        "answering " + want + " after the health checks settled",
+        () -> addresses(DnsClient.udp(address, q)).equals(want));
   }
 
   private static Set<InetAddress> addresses(Message r) throws Exception {

@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import net.anycastdns.server.config.ZonePolicy;
 import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.QueryWorkspace;
 import net.anycastdns.server.query.ResponseAssembler;
 import net.anycastdns.server.query.ServerIdentity;
+import net.anycastdns.server.query.ServingState;
+import net.anycastdns.server.query.ServingStateHolder;
 import net.anycastdns.zones.ZoneDirectoryLoader;
 import net.anycastdns.zones.ZoneSet;
-import net.anycastdns.zones.ZoneSetHolder;
 import net.anycastdns.zones.ZoneSnapshot;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -67,9 +70,18 @@ public final class TestServer {
   /** A processor serving {@code zones}. */
   public static QueryProcessor processor(
       ServerIdentity identity, int maxUdp, ZoneSnapshot... zones) {
-    ZoneSetHolder holder = new ZoneSetHolder();
-    holder.publish(ZoneSet.of(List.of(zones), 1));
-    return new QueryProcessor(holder, new ResponseAssembler(identity, maxUdp));
+    return new QueryProcessor(serving(zones), new ResponseAssembler(identity, maxUdp));
+  }
+
+  /** A holder serving {@code zones} (generation 1), with the default policies and no GeoDNS. */
+  public static ServingStateHolder serving(ZoneSnapshot... zones) {
+    ServingStateHolder holder = new ServingStateHolder();
+    holder.publish(
+        new ServingState(
+            ZoneSet.of(List.of(zones), 1),
+            null,
+            Collections.nCopies(zones.length, ZonePolicy.DEFAULTS)));
+    return holder;
   }
 
   /** Compiles an inline zone; fails the test when it has an error. */

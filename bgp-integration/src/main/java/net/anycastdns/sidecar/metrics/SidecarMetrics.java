@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.anycastdns.common.HostPort;
 import net.anycastdns.sidecar.health.Announcement;
 import net.anycastdns.sidecar.health.Decision;
 import net.anycastdns.sidecar.probe.PeerResults;
 import net.anycastdns.sidecar.probe.ProbeResult;
-import net.anycastdns.sidecar.probe.SelfTest;
 import net.anycastdns.sidecar.probe.SelfTestResult;
 import net.anycastdns.sidecar.speaker.Prefix;
 
@@ -132,7 +132,7 @@ public final class SidecarMetrics {
       for (ProbeResult r : peer.results()) {
         Counter.builder("anycast.sidecar.peer.probes")
             .description("probes sent to peers")
-            .tags("peer", SelfTest.address(peer.address()), "result", r.verdict().label())
+            .tags("peer", HostPort.format(peer.address()), "result", r.verdict().label())
             .register(registry)
             .increment();
       }

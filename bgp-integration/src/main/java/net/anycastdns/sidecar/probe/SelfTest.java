@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.anycastdns.common.HostPort;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -116,12 +117,12 @@ public final class SelfTest implements AutoCloseable {
       return failure(
           probe,
           Verdict.UNREACHABLE,
-          "nothing listens at " + address(target) + " (ICMP port unreachable)");
+          "nothing listens at " + HostPort.format(target) + " (ICMP port unreachable)");
     } catch (ConnectException e) {
       return failure(
           probe,
           Verdict.UNREACHABLE,
-          "nothing listens at " + address(target) + " (" + e.getMessage() + ")");
+          "nothing listens at " + HostPort.format(target) + " (" + e.getMessage() + ")");
     } catch (IOException e) {
       return failure(probe, Verdict.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
@@ -155,11 +156,5 @@ public final class SelfTest implements AutoCloseable {
 
   private static ProbeResult failure(Probe probe, Verdict verdict, String detail) {
     return new ProbeResult(probe, verdict, Optional.empty(), detail);
-  }
-
-  /** {@code 192.0.2.53:53} or {@code [2001:db8::53]:53}, never a reverse lookup. */
-  public static String address(InetSocketAddress a) {
-    String host = a.getAddress().getHostAddress();
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
   }
 }

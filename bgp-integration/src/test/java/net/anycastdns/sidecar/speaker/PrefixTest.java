@@ -38,7 +38,7 @@ class PrefixTest {
           """
       192.0.2.53          | '192.0.2.53' is not a prefix (ADDRESS/LENGTH)
       dns.example/32      | 'dns.example/32': 'dns.example' is not an IP address
-      192.0.2.53/x        | '192.0.2.53/x': bad prefix length
+      192.0.2.53/x        | '192.0.2.53/x': bad prefix length 'x'
       192.0.2.53/33       | '192.0.2.53/33': prefix length must be 0 to 32
       2001:db8::/129      | '2001:db8::/129': prefix length must be 0 to 128
       192.0.2.1/24        | '192.0.2.1/24' has host bits set; the network is 192.0.2.0/24

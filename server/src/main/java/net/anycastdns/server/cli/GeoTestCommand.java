@@ -2,20 +2,29 @@ package net.anycastdns.server.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import net.anycastdns.common.IpLiterals;
+import net.anycastdns.common.cli.UsageException;
+import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.geo.ClientSubnet;
+import net.anycastdns.geo.GeoConfig;
 import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.geo.GeoResolver;
 import net.anycastdns.geo.GeoService;
 import net.anycastdns.geo.HealthView;
-import net.anycastdns.geo.IpLiterals;
-import net.anycastdns.server.query.GeoFolder;
+import net.anycastdns.server.config.ServerConfig;
+import net.anycastdns.server.config.ServerConfigReader;
+import net.anycastdns.server.reload.Revision;
+import net.anycastdns.server.reload.ServedRevision;
+import net.anycastdns.server.reload.ZoneSetLoader;
+import net.anycastdns.server.reload.ZoneSource;
+import net.anycastdns.server.reload.ZoneSources;
 import net.anycastdns.zones.WireName;
-import net.anycastdns.zones.ZoneDirectoryLoader;
-import net.anycastdns.zones.ZoneSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +47,8 @@ final class GeoTestCommand implements Callable<Integer> {
   @Option(
       names = "--zones",
       paramLabel = "DIR",
-      description = "Zone folder with geo.yaml (default: " + ServeCommand.DEFAULT_ZONES + ").")
-  Path zones = Path.of(ServeCommand.DEFAULT_ZONES);
+      description = "Zone folder with geo.yaml (default: ${DEFAULT-VALUE}).")
+  Path zones = Path.of("test-zones");
 
   @Option(names = "--pop", paramLabel = "NAME", description = "Answer as the server of this PoP.")
   String pop;
@@ -60,22 +69,22 @@ final class GeoTestCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ConfigException {
     int qtype =
-        switch (type.toUpperCase()) {
+        switch (type.toUpperCase(Locale.ROOT)) {
           case "A" -> 1;
           case "AAAA" -> 28;
-          default -> throw new Main.UsageException("TYPE must be A or AAAA, not " + type);
+          default -> throw new UsageException("TYPE must be A or AAAA, not " + type);
         };
     ClientSubnet subnet = parseClient(client);
     GeoResolver resolver = resolver();
     String absolute = name.endsWith(".") ? name : name + ".";
-    GeoService service = resolver.service(WireName.of(absolute.toLowerCase()));
+    GeoService service = resolver.service(WireName.of(absolute.toLowerCase(Locale.ROOT)));
     if (service == null) {
-      throw new Main.UsageException(
+      throw new UsageException(
           absolute
               + " is not a service of "
-              + GeoFolder.FILE
+              + ZoneSetLoader.GEO_FILE
               + " ("
               + String.join(", ", resolver.config().serviceNames())
               + ")");
@@ -91,7 +100,9 @@ final class GeoTestCommand implements Callable<Integer> {
             + (d.failOpen() ? " (fail open: every PoP down or failing)" : ""));
     if (d.rdata().length == 0) {
       out.println(
-          "answer:    NODATA (no PoP of the service has " + type.toUpperCase() + " addresses)");
+          "answer:    NODATA (no PoP of the service has "
+              + type.toUpperCase(Locale.ROOT)
+              + " addresses)");
     }
     for (byte[] rdata : d.rdata()) {
       out.println(
@@ -100,7 +111,7 @@ final class GeoTestCommand implements Callable<Integer> {
               + " "
               + d.ttl()
               + " IN "
-              + type.toUpperCase()
+              + type.toUpperCase(Locale.ROOT)
               + " "
               + IpLiterals.format(rdata));
     }
@@ -112,27 +123,34 @@ final class GeoTestCommand implements Callable<Integer> {
     return 0;
   }
 
-  private GeoResolver resolver() {
-    if (!Files.isDirectory(zones)) {
-      throw new Main.UsageException("zone folder " + zones + " is not a folder");
-    }
-    ZoneSet set;
-    try {
-      set = ZoneSet.of(ZoneDirectoryLoader.load(zones).snapshots(), 0);
+  /** GeoDNS as {@code serve} would load it from the folder: zones and geo.yaml together. */
+  private GeoResolver resolver() throws ConfigException {
+    ServerConfig cfg =
+        ServerConfigReader.read(null, Map.of("zones", List.of(zones.toString()))).config();
+    Revision revision;
+    try (ZoneSource source = ZoneSources.open(cfg.source())) {
+      revision = source.latest();
     } catch (IOException e) {
-      throw new Main.UsageException("cannot read " + zones + ": " + e.getMessage());
+      throw new UsageException(e.getMessage(), e);
     }
-    GeoFolder.Loaded loaded = GeoFolder.load(zones, set);
-    if (!loaded.problems().isEmpty()) {
-      throw new Main.UsageException(GeoFolder.FILE + " has problems; run 'check " + zones + "'");
+    ZoneSetLoader.Load load =
+        ZoneSetLoader.load(
+            revision, ServedRevision.EMPTY, cfg.policies(), pop, ZoneSetLoader.Mode.STRICT, 0);
+    if (load.refused()) {
+      throw new UsageException(
+          zones
+              + " has problems ("
+              + load.errors().get(0)
+              + (load.errors().size() > 1 ? ", ..." : "")
+              + "); run 'check "
+              + zones
+              + "'");
     }
-    if (!loaded.present()) {
-      throw new Main.UsageException("no " + GeoFolder.FILE + " in " + zones);
+    GeoConfig geo = load.state().geo();
+    if (geo == null) {
+      throw new UsageException("no " + ZoneSetLoader.GEO_FILE + " in " + zones);
     }
-    if (pop != null && !loaded.config().hasPop(pop)) {
-      throw new Main.UsageException("--pop " + pop + " is not a PoP of " + GeoFolder.FILE);
-    }
-    return GeoResolver.create(loaded.config(), pop, HealthView.ALL_HEALTHY);
+    return GeoResolver.create(geo, pop, HealthView.ALL_HEALTHY);
   }
 
   /** ADDRESS/PREFIX as an ECS subnet (host bits cleared), or a bare ADDRESS as the resolver. */
@@ -141,7 +159,7 @@ final class GeoTestCommand implements Callable<Integer> {
     String host = slash < 0 ? s : s.substring(0, slash);
     byte[] octets = IpLiterals.parse(host);
     if (octets == null) {
-      throw new Main.UsageException("bad client address '" + s + "': not an IP address");
+      throw new UsageException("bad client address '" + s + "': not an IP address");
     }
     ClientSubnet full =
         octets.length == 4 ? new ClientSubnet(1, octets, 32) : new ClientSubnet(2, octets, 128);
@@ -152,10 +170,10 @@ final class GeoTestCommand implements Callable<Integer> {
     try {
       prefix = Integer.parseInt(s.substring(slash + 1));
     } catch (NumberFormatException e) {
-      throw new Main.UsageException("bad prefix in '" + s + "'");
+      throw new UsageException("bad prefix in '" + s + "'");
     }
     if (prefix < 0 || prefix > full.maxPrefix()) {
-      throw new Main.UsageException("prefix /" + prefix + " is too long for " + host);
+      throw new UsageException("prefix /" + prefix + " is too long for " + host);
     }
     byte[] truncated = Arrays.copyOf(octets, (prefix + 7) / 8);
     if (prefix % 8 != 0) {

@@ -1,5 +1,7 @@
 package net.anycastdns.server.cli;
 
+import net.anycastdns.common.cli.CommandLineRunner;
+import net.anycastdns.server.config.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "anycast-dns",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
+    versionProvider = Main.VersionProvider.class,
     description = "Authoritative anycast DNS server.",
     subcommands = {
       ServeCommand.class,
@@ -16,9 +18,6 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
-  /** Exit status for usage errors (bad flags, unreadable folders, bad addresses). */
-  static final int USAGE = 2;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -27,30 +26,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit status, for tests. */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setParameterExceptionHandler(
-        (e, a) -> {
-          CommandLine c = e.getCommandLine();
-          c.getErr()
-              .println(
-                  c.getCommandName()
-                      + ": "
-                      + e.getMessage()
-                      + " (see '"
-                      + c.getCommandSpec().qualifiedName()
-                      + " --help')");
-          return USAGE;
-        });
-    cl.setExecutionExceptionHandler(
-        (e, c, parsed) -> {
-          if (e instanceof UsageException) {
-            c.getErr().println(c.getCommandName() + ": " + e.getMessage());
-            return USAGE;
-          }
-          c.getErr().println(c.getCommandName() + ": internal error: " + e);
-          return 1;
-        });
-    return cl.execute(args);
+    return CommandLineRunner.run(new Main(), args);
   }
 
   @Override
@@ -59,23 +35,10 @@ public final class Main implements Runnable {
   }
 
   /** The version from the jar's manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
+  static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"anycast-dns " + Main.version()};
-    }
-  }
-
-  /** The implementation version of this build, or "dev" when not run from the jar. */
-  static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
-
-  /** A mistake of the operator's, reported as one line with exit status 2. */
-  static final class UsageException extends RuntimeException {
-    UsageException(String message) {
-      super(message);
+      return new String[] {"anycast-dns " + Version.current()};
     }
   }
 }

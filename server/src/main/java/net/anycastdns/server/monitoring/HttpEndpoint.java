@@ -18,8 +18,9 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import net.anycastdns.common.HostPort;
 import net.anycastdns.server.reload.SyncRequests;
-import net.anycastdns.server.transport.DnsServer;
+import net.anycastdns.server.transport.DnsTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +62,9 @@ public final class HttpEndpoint implements AutoCloseable {
   /**
    * Binds the address; port 0 gets an ephemeral port.
    *
-   * @throws DnsServer.ListenException naming the address that could not be bound
+   * @throws DnsTransport.ListenException naming the address that could not be bound
    */
-  public void start() throws DnsServer.ListenException {
+  public void start() throws DnsTransport.ListenException {
     group =
         new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("http"), NioIoHandler.newFactory());
@@ -89,16 +90,16 @@ public final class HttpEndpoint implements AutoCloseable {
     if (!f.isSuccess()) {
       close();
       Throwable c = f.cause();
-      throw new DnsServer.ListenException(
+      throw new DnsTransport.ListenException(
           "cannot serve http on "
-              + DnsServer.format(address)
+              + HostPort.format(address)
               + ": "
               + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
     }
     channel = f.channel();
     log.info(
         "http on {} (/metrics, /health/live, /health/ready, POST /sync)",
-        DnsServer.format(boundAddress()));
+        HostPort.format(boundAddress()));
   }
 
   /** The address bound, with the port actually given. */

@@ -5,13 +5,14 @@ import io.netty.util.internal.PlatformDependent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import net.anycastdns.common.HostPort;
 import net.anycastdns.server.query.QueryWorkspace;
-import net.anycastdns.server.transport.DnsServer;
 import net.anycastdns.server.transport.QueryObserver;
 import net.anycastdns.server.wire.Query;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
   // event loops, where a java.util.concurrent bounded queue would take a lock.
   private final Queue<Entry> queue;
   private final Consumer<String> sink;
+  private final QueryLogFile file;
   private final LongAdder dropped = new LongAdder();
   private final FastThreadLocal<int[]> countdown;
   private final Thread writer;
@@ -58,12 +60,17 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
    * @param sink where the writer thread puts each line
    */
   public QueryLog(int rate, int capacity, Consumer<String> sink) {
+    this(rate, capacity, sink, null);
+  }
+
+  private QueryLog(int rate, int capacity, Consumer<String> sink, QueryLogFile file) {
     if (rate < 1) {
       throw new IllegalArgumentException("rate must be at least 1");
     }
     this.rate = rate;
     this.queue = PlatformDependent.newFixedMpscQueue(capacity);
     this.sink = sink;
+    this.file = file;
     this.countdown =
         new FastThreadLocal<>() {
           @Override
@@ -75,9 +82,25 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
     writer.setDaemon(true);
   }
 
-  /** A query log writing to the logger {@code query} at INFO. */
-  public static QueryLog toLogger(int rate) {
-    return new QueryLog(rate, DEFAULT_CAPACITY, log::info);
+  /**
+   * A query log of one query in {@code rate}, written to {@code file}, or to the logger {@code
+   * query} at INFO when it is null.
+   *
+   * @throws java.io.UncheckedIOException when the file cannot be opened
+   */
+  public static QueryLog open(int rate, Path file) {
+    if (file == null) {
+      return new QueryLog(rate, DEFAULT_CAPACITY, log::info);
+    }
+    QueryLogFile f = new QueryLogFile(file);
+    return new QueryLog(rate, DEFAULT_CAPACITY, f, f);
+  }
+
+  /** Opens the query log file again (after logrotate moved it); nothing for the event log. */
+  public void reopen() {
+    if (file != null) {
+      file.reopen();
+    }
   }
 
   /** Starts the writer thread. */
@@ -125,8 +148,14 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
       if (e != null) {
         sink.accept(e.line());
       } else if (closed) {
+        if (file != null) {
+          file.close();
+        }
         return;
       } else {
+        if (file != null) {
+          file.flush();
+        }
         LockSupport.parkNanos(this, IDLE_NANOS);
       }
     }
@@ -136,6 +165,9 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (!writer.isAlive() && file != null) {
+      file.close(); // never started: nothing was written
+    }
     if (writer.isAlive()) {
       LockSupport.unpark(writer);
       try {
@@ -180,7 +212,7 @@ public final class QueryLog implements QueryObserver, AutoCloseable {
     }
 
     private static String address(SocketAddress a) {
-      return a instanceof InetSocketAddress i ? DnsServer.format(i) : String.valueOf(a);
+      return a instanceof InetSocketAddress i ? HostPort.format(i) : String.valueOf(a);
     }
 
     private static String name(byte[] wire) {

@@ -1,8 +1,8 @@
 package net.anycastdns.server.monitoring;
 
+import net.anycastdns.server.query.ServingStateHolder;
 import net.anycastdns.server.reload.SyncObserver;
 import net.anycastdns.server.reload.SyncStatus;
-import net.anycastdns.zones.ZoneSetHolder;
 
 /**
  * Whether this server should get traffic: it listens and serves at least one zone. A PoP that
@@ -12,12 +12,12 @@ import net.anycastdns.zones.ZoneSetHolder;
  * keeps serving, but an operator wants to see it.
  */
 public final class Readiness implements SyncObserver {
-  private final ZoneSetHolder zones;
+  private final ServingStateHolder state;
   private volatile boolean listening;
   private volatile SyncStatus sync = SyncStatus.NONE;
 
-  public Readiness(ZoneSetHolder zones) {
-    this.zones = zones;
+  public Readiness(ServingStateHolder state) {
+    this.state = state;
   }
 
   /** Marks the DNS listeners as bound. */
@@ -37,7 +37,7 @@ public final class Readiness implements SyncObserver {
 
   /** Why the server is not ready, or null when it is. */
   public String notReadyReason() {
-    if (zones.current().zones().isEmpty()) {
+    if (state.current().zones().zones().isEmpty()) {
       return "no zone loaded";
     }
     if (!listening) {

@@ -29,11 +29,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import net.anycastdns.geo.GeoDecision;
+import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.QueryWorkspace;
-import net.anycastdns.server.reload.ServingState;
+import net.anycastdns.server.query.ServingState;
 import net.anycastdns.server.reload.SyncObserver;
 import net.anycastdns.server.reload.SyncStatus;
-import net.anycastdns.server.transport.DnsServer;
+import net.anycastdns.server.transport.DnsTransport;
 import net.anycastdns.server.transport.QueryObserver;
 import net.anycastdns.zones.ZoneSet;
 import net.anycastdns.zones.ZoneSnapshot;
@@ -398,8 +399,8 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   }
 
   /** Publishes the TCP connections open on {@code server} as {@code dns_tcp_connections}. */
-  public void watch(DnsServer server) {
-    Gauge.builder("dns.tcp.connections", server, DnsServer::openTcpConnections)
+  public void watch(DnsTransport server) {
+    Gauge.builder("dns.tcp.connections", server, DnsTransport::openTcpConnections)
         .description("TCP connections open")
         .strongReference(true)
         .register(registry);
@@ -409,6 +410,16 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   public void watch(QueryLog log) {
     FunctionCounter.builder("dns.query.log.dropped", log, QueryLog::dropped)
         .description("Query log lines dropped because the writer could not keep up")
+        .register(registry);
+  }
+
+  /**
+   * Publishes the queries that failed inside the server (answered SERVFAIL, and logged) as {@code
+   * dns_internal_errors_total}.
+   */
+  public void watch(QueryProcessor processor) {
+    FunctionCounter.builder("dns.internal.errors", processor, QueryProcessor::internalErrors)
+        .description("Queries that failed inside the server and were answered SERVFAIL")
         .register(registry);
   }
 

@@ -2,7 +2,7 @@ package net.anycastdns.server.query;
 
 import java.net.InetAddress;
 import java.util.Arrays;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.List;
 import net.anycastdns.geo.ClientSubnet;
 import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.geo.GeoResolver;
@@ -12,36 +12,55 @@ import net.anycastdns.server.wire.Query;
 import net.anycastdns.server.wire.QueryParser;
 import net.anycastdns.zones.RRset;
 import net.anycastdns.zones.ZoneLookup;
-import net.anycastdns.zones.ZoneSet;
-import net.anycastdns.zones.ZoneSetHolder;
 import net.anycastdns.zones.ZoneSnapshot;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 /**
- * Answers one query message with one response message, whatever the transport: decode, take the
- * zone set once (so a reload never tears a query), find the zone by longest suffix, let GeoDNS
- * answer A and AAAA for its service names, look the rest up, assemble. Any unexpected failure
- * becomes SERVFAIL here, the one place that decides it.
+ * Answers one query message with one response message, whatever the transport, in stages:
  *
- * <p>Thread-safe; all per-query state lives in the caller's {@link QueryWorkspace}.
+ * <ol>
+ *   <li>decode ({@link QueryParser}: header, question, OPT; the name lowercased once);
+ *   <li>request checks ({@link RequestCheck}s in order: protocol rules, then cookies, TSIG, access
+ *       and rate limits as they come), which may answer an error or drop the query;
+ *   <li>answer: take the {@link ServingState} once (so a reload never tears a query), find the zone
+ *       by longest suffix, let GeoDNS answer A and AAAA for its service names, look the rest up
+ *       ({@link ZoneLookup}) into a {@link net.anycastdns.zones.LookupResult};
+ *   <li>assembly ({@link ResponseAssembler}): flags, sections, EDNS, truncation. DNSSEC records
+ *       join the result between answer and assembly.
+ * </ol>
+ *
+ * Any unexpected failure becomes SERVFAIL here, the one place that decides it, and is counted and
+ * logged ({@link InternalErrors}).
+ *
+ * <p>Thread-safe; all per-query state lives in the caller's {@link QueryWorkspace}, so the path
+ * allocates nothing for an ordinary answer.
  */
 public final class QueryProcessor {
-  private final ZoneSetHolder zones;
-  private final GeoResolverHolder geo;
+  private final ServingStateHolder states;
   private final ResponseAssembler assembler;
-  private final LongAdder internalErrors = new LongAdder();
+  private final RequestCheck[] checks;
+  private final InternalErrors internalErrors = new InternalErrors(System::nanoTime);
 
-  /** A processor without GeoDNS. */
-  public QueryProcessor(ZoneSetHolder zones, ResponseAssembler assembler) {
-    this(zones, new GeoResolverHolder(), assembler);
+  /** A processor with the protocol checks only. */
+  public QueryProcessor(ServingStateHolder states, ResponseAssembler assembler) {
+    this(states, assembler, List.of());
   }
 
-  public QueryProcessor(ZoneSetHolder zones, GeoResolverHolder geo, ResponseAssembler assembler) {
-    this.zones = zones;
-    this.geo = geo;
+  /**
+   * @param checks request checks run after the protocol's own, in this order
+   */
+  public QueryProcessor(
+      ServingStateHolder states, ResponseAssembler assembler, List<RequestCheck> checks) {
+    this.states = states;
     this.assembler = assembler;
+    RequestCheck[] all = new RequestCheck[checks.size() + 1];
+    all[0] = new ProtocolCheck();
+    for (int i = 0; i < checks.size(); i++) {
+      all[i + 1] = checks.get(i);
+    }
+    this.checks = all;
   }
 
   /**
@@ -68,7 +87,7 @@ public final class QueryProcessor {
       // (its high bits travel in OPT, RFC 6891 section 6.1.3).
       ws.rcode = n < 0 ? -1 : status == QueryParser.Status.BADVERS ? Rcode.BADVERS : out[3] & 0xf;
     } catch (RuntimeException e) {
-      internalErrors.increment();
+      internalErrors.failed(e, length);
       n = assembler.error(ws.request, q, Rcode.SERVFAIL, tcp, ws.writer, out);
       ws.rcode = Rcode.SERVFAIL;
     }
@@ -93,27 +112,33 @@ public final class QueryProcessor {
       default:
         break;
     }
-    int qclass = q.qclass();
-    if (qclass == DClass.CH) {
+    for (RequestCheck check : checks) {
+      int verdict = check.check(ws, tcp, client);
+      if (verdict == RequestCheck.DROP) {
+        return -1;
+      }
+      if (verdict != RequestCheck.PASS) {
+        return assembler.error(req, q, verdict, tcp, ws.writer, out);
+      }
+    }
+    if (q.qclass() == DClass.CH) {
       return assembler.chaos(req, q, tcp, ws.writer, out);
     }
-    int qtype = q.qtype();
-    if (qtype == Type.OPT) {
-      return assembler.error(req, q, Rcode.FORMERR, tcp, ws.writer, out);
-    }
-    // No zone transfers are offered; class IN (and ANY, RFC 1035 3.2.5) is all that is served.
-    if ((qclass != DClass.IN && qclass != DClass.ANY) || qtype == Type.AXFR || qtype == Type.IXFR) {
-      return assembler.error(req, q, Rcode.REFUSED, tcp, ws.writer, out);
-    }
-    ZoneSet set = zones.current();
-    int index = set.findZoneIndex(q.qname());
-    ws.zoneGeneration = set.generation();
+    return answer(ws, states.current(), tcp, client);
+  }
+
+  /** The answer stage: zone data, or a GeoDNS decision, into the workspace's lookup result. */
+  private int answer(QueryWorkspace ws, ServingState state, boolean tcp, InetAddress client) {
+    Query q = ws.query;
+    int index = state.zones().findZoneIndex(q.qname());
+    ws.zoneGeneration = state.generation();
     ws.zoneIndex = index;
     if (index < 0) {
-      return assembler.error(req, q, Rcode.REFUSED, tcp, ws.writer, out);
+      return assembler.error(ws.request, q, Rcode.REFUSED, tcp, ws.writer, ws.response);
     }
-    ZoneSnapshot zone = set.zones().get(index);
-    GeoResolver resolver = geo.resolverFor(set);
+    ZoneSnapshot zone = state.zones().zones().get(index);
+    int qtype = q.qtype();
+    GeoResolver resolver = state.geo();
     GeoService service =
         resolver != null && (qtype == Type.A || qtype == Type.AAAA)
             ? resolver.service(q.qname())
@@ -125,12 +150,12 @@ public final class QueryProcessor {
       ZoneLookup.answerWith(zone, q.qname(), rrset, ws.result);
       // The scope says over which addresses this answer holds (RFC 7871 section 7.2.1).
       return assembler.answer(
-          req, q, ws.result, tcp, ws.writer, out, q.ecs() ? d.scopePrefix() : 0);
+          ws.request, q, ws.result, tcp, ws.writer, ws.response, q.ecs() ? d.scopePrefix() : 0);
     }
     // RFC 8482 section 4.2: ANY gets one RRset over UDP, all of them over TCP.
     ZoneLookup.lookup(zone, q.qname(), qtype, tcp, ws.result);
     // Zone data is the same for every client: ECS scope 0 (RFC 7871 section 7.2.1).
-    return assembler.answer(req, q, ws.result, tcp, ws.writer, out, 0);
+    return assembler.answer(ws.request, q, ws.result, tcp, ws.writer, ws.response, 0);
   }
 
   /**
@@ -152,6 +177,6 @@ public final class QueryProcessor {
 
   /** Queries that failed inside the server and were answered SERVFAIL. */
   public long internalErrors() {
-    return internalErrors.sum();
+    return internalErrors.count();
   }
 }

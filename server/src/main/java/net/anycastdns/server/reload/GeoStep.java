@@ -2,10 +2,9 @@ package net.anycastdns.server.reload;
 
 import java.io.IOException;
 import java.util.List;
+import net.anycastdns.common.yaml.ConfigException;
+import net.anycastdns.common.yaml.ConfigProblem;
 import net.anycastdns.geo.GeoConfig;
-import net.anycastdns.geo.GeoConfigException;
-import net.anycastdns.geo.GeoProblem;
-import net.anycastdns.server.query.GeoFolder;
 import net.anycastdns.server.query.ZoneSetPlacement;
 import net.anycastdns.zones.ZoneProblem;
 import net.anycastdns.zones.ZoneSet;
@@ -17,18 +16,15 @@ import net.anycastdns.zones.ZoneSet;
  * on a reload any error refuses the revision.
  */
 final class GeoStep {
-  private final String pop;
+  private GeoStep() {}
 
   /**
-   * @param pop this server's {@code --pop}, or null
+   * The compiled geo.yaml of {@code revision}, or null when it has none or has errors.
+   *
+   * @param pop this server's PoP, which the file must list, or null
    */
-  GeoStep(String pop) {
-    this.pop = pop;
-  }
-
-  /** The compiled geo.yaml of {@code revision}, or null when it has none or has errors. */
-  GeoConfig load(Revision revision, ZoneSet zones, List<ZoneProblem> problems) {
-    SourceFile file = find(revision, GeoFolder.FILE);
+  static GeoConfig load(Revision revision, ZoneSet zones, String pop, List<ZoneProblem> problems) {
+    SourceFile file = find(revision, ZoneSetLoader.GEO_FILE);
     if (file == null) {
       return null;
     }
@@ -42,14 +38,14 @@ final class GeoStep {
                 SourceFile f = find(revision, name);
                 return f == null ? null : f.content().read();
               });
-    } catch (GeoConfigException e) {
+    } catch (ConfigException e) {
       e.problems().forEach(p -> problems.add(error(p)));
       return null;
     } catch (IOException e) {
       problems.add(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage()));
       return null;
     }
-    List<GeoProblem> placement = config.validate(new ZoneSetPlacement(zones));
+    List<ConfigProblem> placement = config.validate(new ZoneSetPlacement(zones));
     placement.forEach(p -> problems.add(error(p)));
     if (pop != null && !config.hasPop(pop)) {
       problems.add(
@@ -75,7 +71,7 @@ final class GeoStep {
     return null;
   }
 
-  private static ZoneProblem error(GeoProblem p) {
+  private static ZoneProblem error(ConfigProblem p) {
     return ZoneProblem.error(p.file(), p.line(), p.message());
   }
 }

@@ -12,9 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.anycastdns.common.yaml.ConfigException;
+import net.anycastdns.geo.GeoConfig;
+import net.anycastdns.geo.GeoResolver;
+import net.anycastdns.server.config.ServerConfigReader;
+import net.anycastdns.server.config.ZonePolicies;
+import net.anycastdns.server.query.ServingState;
+import net.anycastdns.server.query.ServingStateHolder;
 import net.anycastdns.zones.ZoneDirectoryLoader;
 import net.anycastdns.zones.ZoneProblem;
-import net.anycastdns.zones.ZoneSetHolder;
 import net.anycastdns.zones.ZoneSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +46,10 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   static final String POLL = "poll";
 
   private final ZoneSource source;
-  private final ZoneSetLoader loader;
-  private final ZoneSetHolder holder;
+  private final ServerConfigReader.Loaded running;
+  private final ConfigSource configs;
+  private final ServingStateHolder holder;
+  private final Function<GeoConfig, GeoResolver> geo;
   private final List<SyncObserver> observers;
   private final Clock clock;
   private final ScheduledExecutorService thread =
@@ -51,9 +61,13 @@ public final class Reloader implements SyncRequests, AutoCloseable {
           });
 
   // Read and written on the reload thread only.
-  private ServingState serving = ServingState.EMPTY;
+  private ServedRevision serving = ServedRevision.EMPTY;
+  private ZonePolicies policies;
+  private List<String> restartKeysWarned = List.of();
   private long generation;
   private String refusedId;
+  private ZonePolicies refusedPolicies;
+  private ZonePolicies servedPolicies;
   private List<String> refusedErrors = List.of();
   private String refusedError;
   private String lastFetchError;
@@ -62,17 +76,37 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   /** The sync asked for that has not started yet, which later requests join; guarded by this. */
   private CompletableFuture<SyncResult> pending;
 
+  /**
+   * @param source where the zone folder comes from
+   * @param config the configuration the server started with
+   * @param configs reads the configuration again, for each sync
+   * @param holder where the state served is published
+   * @param geo the GeoDNS resolver for a revision's geo.yaml (health checks carried over); called
+   *     on the reload thread just before the state is published
+   * @param observers told of every state about to be published and of every status
+   */
   public Reloader(
       ZoneSource source,
-      ZoneSetLoader loader,
-      ZoneSetHolder holder,
+      ServerConfigReader.Loaded config,
+      ConfigSource configs,
+      ServingStateHolder holder,
+      Function<GeoConfig, GeoResolver> geo,
       List<SyncObserver> observers,
       Clock clock) {
     this.source = source;
-    this.loader = loader;
+    this.running = config;
+    this.policies = config.config().policies();
+    this.configs = configs;
     this.holder = holder;
+    this.geo = geo;
     this.observers = List.copyOf(observers);
     this.clock = clock;
+  }
+
+  /** Reads the configuration again: the file as it is now, with the same flags over it. */
+  @FunctionalInterface
+  public interface ConfigSource {
+    ServerConfigReader.Loaded read() throws ConfigException;
   }
 
   /** Nothing can be served at startup: the source cannot be read and nothing was served before. */
@@ -172,7 +206,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       upToDate = false;
     }
     if (before.isPresent() && !before.get().id().equals(next.id())) {
-      ZoneSetLoader.Load load = loader.load(next, ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
+      ZoneSetLoader.Load load = load(next, ServedRevision.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
       if (!load.refused()) {
         logFirst(next, load, start);
         publish(next, load, true);
@@ -183,9 +217,19 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       log.warn("serving {} instead, the last one served before the restart", next.describe());
       upToDate = false;
     }
-    ZoneSetLoader.Load load = loader.load(next, ServingState.EMPTY, ZoneSetLoader.Mode.LENIENT, 1);
+    ZoneSetLoader.Load load = load(next, ServedRevision.EMPTY, ZoneSetLoader.Mode.LENIENT, 1);
+    if (load.refused()) {
+      throw new StartupException(
+          load.errors().stream().map(Reloader::format).collect(Collectors.joining("; ")));
+    }
     logFirst(next, load, start);
     publish(next, load, upToDate);
+  }
+
+  private ZoneSetLoader.Load load(
+      Revision next, ServedRevision current, ZoneSetLoader.Mode mode, long nextGeneration) {
+    return ZoneSetLoader.load(
+        next, current, policies, running.config().pop(), mode, nextGeneration);
   }
 
   private Optional<Revision> lastServed() {
@@ -203,6 +247,10 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     if (asked) {
       log.info("sync ({}): reading {}", trigger, source.describe());
     }
+    SyncResult configRefused = rereadConfig(trigger);
+    if (configRefused != null) {
+      return configRefused;
+    }
     Revision next;
     try {
       next = source.latest();
@@ -217,7 +265,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
           SyncResult.Outcome.FAILED, serving.commit(), null, List.of(), List.of(error));
     }
     lastFetchError = null;
-    if (next.id().equals(serving.revisionId())) {
+    if (next.id().equals(serving.revisionId()) && policies.equals(servedPolicies)) {
       if (asked) {
         log.info("sync ({}): {} is served already", trigger, next.describe());
       }
@@ -226,7 +274,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       return new SyncResult(
           SyncResult.Outcome.UNCHANGED, serving.commit(), next.id(), List.of(), List.of());
     }
-    if (next.id().equals(refusedId)) {
+    if (next.id().equals(refusedId) && policies.equals(refusedPolicies)) {
       if (asked) {
         log.info(
             "sync ({}): {} was refused already; still serving {}",
@@ -244,7 +292,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     if (!asked) {
       log.info("sync ({}): new {} at {}", trigger, next.describe(), source.describe());
     }
-    ZoneSetLoader.Load load = loader.load(next, serving, ZoneSetLoader.Mode.STRICT, generation + 1);
+    ZoneSetLoader.Load load = load(next, serving, ZoneSetLoader.Mode.STRICT, generation + 1);
     for (ZoneProblem p : load.problems()) {
       if (!p.isError()) {
         log.warn("sync ({}): {}: {}", trigger, next.describe(), p);
@@ -274,6 +322,39 @@ public final class Reloader implements SyncRequests, AutoCloseable {
         List.of());
   }
 
+  /**
+   * Reads the configuration file again. Its zone policies apply from this sync on; a change to any
+   * other setting is logged once as waiting for a restart. A file with problems refuses the sync,
+   * and what is served stays.
+   *
+   * @return the refusal, or null when the configuration was read
+   */
+  private SyncResult rereadConfig(String trigger) {
+    ServerConfigReader.Loaded fresh;
+    try {
+      fresh = configs.read();
+    } catch (ConfigException e) {
+      List<String> errors = e.problems().stream().map(Object::toString).toList();
+      for (String error : errors) {
+        log.error(
+            "sync ({}): configuration refused, still serving {}: {}", trigger, served(), error);
+      }
+      setStatus(status.failed("configuration refused: " + errors.get(0)));
+      return new SyncResult(SyncResult.Outcome.REFUSED, serving.commit(), null, List.of(), errors);
+    }
+    List<String> restart = ServerConfigReader.changedForRestart(running, fresh);
+    if (!restart.isEmpty() && !restart.equals(restartKeysWarned)) {
+      log.warn(
+          "sync ({}): {} changed in the configuration; restart to apply (zone policies apply now)",
+          trigger,
+          String.join(", ", restart));
+    }
+    restartKeysWarned = restart;
+    // What takes a restart keeps its running value: only the reloadable part is taken.
+    policies = fresh.config().policies();
+    return null;
+  }
+
   private SyncResult refuse(String trigger, Revision next, ZoneSetLoader.Load load) {
     List<String> errors = load.errors().stream().map(Reloader::format).toList();
     String still = serving.revisionId() == null ? "" : ", still serving " + served();
@@ -281,6 +362,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       log.error("sync ({}): {} refused{}: {}", trigger, next.describe(), still, e);
     }
     refusedId = next.id();
+    refusedPolicies = policies;
     refusedErrors = errors;
     refusedError =
         next.describe()
@@ -298,13 +380,16 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   }
 
   private void publish(Revision next, ZoneSetLoader.Load load, boolean upToDate) {
-    ServingState state = load.state();
+    ServedRevision revision = load.state();
+    ServingState state =
+        new ServingState(revision.zones(), geo.apply(revision.geo()), revision.policies());
     for (SyncObserver o : observers) {
       o.publishing(state);
     }
-    holder.publish(state.zones());
-    serving = state;
-    generation = state.zones().generation();
+    holder.publish(state);
+    serving = revision;
+    servedPolicies = policies;
+    generation = revision.zones().generation();
     try {
       source.served(next);
     } catch (IOException e) {
@@ -312,9 +397,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     setStatus(
         upToDate
-            ? status.succeeded(state.commit(), clock.instant())
+            ? status.succeeded(revision.commit(), clock.instant())
             : new SyncStatus(
-                state.commit(), status.lastSuccess(), status.lastError(), status.failures()));
+                revision.commit(), status.lastSuccess(), status.lastError(), status.failures()));
   }
 
   /** The first load's lines, as {@code serve} always logged them: each zone and a summary. */

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.anycastdns.geo.GeoConfig;
+import net.anycastdns.server.config.SerialPolicy;
+import net.anycastdns.server.config.ZonePolicies;
+import net.anycastdns.server.config.ZonePolicy;
 import net.anycastdns.zones.Serials;
 import net.anycastdns.zones.ZoneDirectoryLoader;
 import net.anycastdns.zones.ZoneProblem;
@@ -15,12 +18,16 @@ import net.anycastdns.zones.ZoneSnapshot;
 import org.xbill.DNS.Name;
 
 /**
- * Builds the next {@link ServingState} from a revision, beside the one served: every changed {@code
- * NAME.zone} file parsed and checked as {@code check} does, the serial rule applied, the revision's
- * {@code geo.yaml} read and checked against its zones. Files whose blob id did not change keep
- * their compiled snapshot. It touches nothing served; publishing is the {@link Reloader}'s.
+ * Builds the next {@link ServedRevision} from a revision, beside the one served: every changed
+ * {@code NAME.zone} file parsed and checked as {@code check} does, the serial rule applied, the
+ * revision's {@code geo.yaml} read and checked against its zones. Files whose blob id did not
+ * change keep their compiled snapshot. It touches nothing served; publishing is the {@link
+ * Reloader}'s.
  */
 public final class ZoneSetLoader {
+  /** The file GeoDNS reads from a zone folder, beside the zones. */
+  public static final String GEO_FILE = "geo.yaml";
+
   /** How errors are taken. */
   public enum Mode {
     /** Any error refuses the whole revision: reloads, where the old set keeps serving. */
@@ -42,7 +49,7 @@ public final class ZoneSetLoader {
    * @param reused files whose snapshot was reused by blob id
    */
   public record Load(
-      ServingState state,
+      ServedRevision state,
       List<ZoneProblem> problems,
       List<ZoneChange> changes,
       int parsed,
@@ -61,23 +68,22 @@ public final class ZoneSetLoader {
     }
   }
 
-  private final SerialPolicy serialPolicy;
-  private final GeoStep geo;
-
-  /**
-   * @param pop this server's {@code --pop}, which a revision's geo.yaml must list; or null
-   */
-  public ZoneSetLoader(SerialPolicy serialPolicy, String pop) {
-    this.serialPolicy = serialPolicy;
-    this.geo = new GeoStep(pop);
-  }
+  private ZoneSetLoader() {}
 
   /**
    * Loads {@code next} beside {@code current}.
    *
+   * @param policies the zone policies to load it with
+   * @param pop this server's PoP, which a revision's geo.yaml must list; or null
    * @param generation the generation of the new zone set
    */
-  public Load load(Revision next, ServingState current, Mode mode, long generation) {
+  public static Load load(
+      Revision next,
+      ServedRevision current,
+      ZonePolicies policies,
+      String pop,
+      Mode mode,
+      long generation) {
     List<ZoneProblem> problems = new ArrayList<>(next.problems());
     Map<String, ServedZone> byFile = new LinkedHashMap<>();
     int parsed = 0;
@@ -95,28 +101,37 @@ public final class ZoneSetLoader {
       parsed++;
       ZoneSnapshot zone = compile(file, problems);
       if (zone != null
-          && (before == null || serialIncreased(file, before.zone(), zone, problems))) {
+          && (before == null
+              || serialIncreased(
+                  file, before.zone(), zone, policies.of(zone.origin()), problems))) {
         byFile.put(file.name(), new ServedZone(file.blobId(), zone));
       }
     }
     problems.addAll(sameZoneTwice(byFile));
-    if (mode == Mode.STRICT) {
-      if (next.files().stream().noneMatch(f -> ZoneDirectoryLoader.isZoneFile(f.name()))) {
-        // A revision that lost every zone (a bad --git-path, a botched move) would have this PoP
-        // answer REFUSED to everything: refused like any other error.
-        problems.add(ZoneProblem.error("", 0, "no NAME.zone file in " + next.describe()));
-      }
-      if (problems.stream().anyMatch(ZoneProblem::isError)) {
-        return new Load(null, problems, List.of(), parsed, reused);
-      }
+    if (next.files().stream().noneMatch(f -> ZoneDirectoryLoader.isZoneFile(f.name()))) {
+      // A revision without any zone (a bad --git-path, a botched move, the wrong folder) would
+      // have this PoP answer REFUSED to everything: refused, at startup as on a reload.
+      problems.add(ZoneProblem.error("", 0, "no NAME.zone file in " + next.describe()));
+      return new Load(null, problems, List.of(), parsed, reused);
     }
-    List<ZoneSnapshot> zones = byFile.values().stream().map(ServedZone::zone).toList();
-    ZoneSet set = ZoneSet.of(zones, generation);
-    GeoConfig geoConfig = geo.load(next, set, problems);
     if (mode == Mode.STRICT && problems.stream().anyMatch(ZoneProblem::isError)) {
       return new Load(null, problems, List.of(), parsed, reused);
     }
-    ServingState state = new ServingState(next.id(), next.commit(), set, byFile, geoConfig);
+    List<ZoneSnapshot> zones = byFile.values().stream().map(ServedZone::zone).toList();
+    ZoneSet set = ZoneSet.of(zones, generation);
+    GeoConfig geoConfig = GeoStep.load(next, set, pop, problems);
+    for (Name zone : policies.zones().keySet()) {
+      if (zones.stream().noneMatch(z -> z.origin().equals(zone))) {
+        problems.add(
+            ZoneProblem.warning("", 0, "zone-settings for " + zone + ": no such zone is served"));
+      }
+    }
+    if (mode == Mode.STRICT && problems.stream().anyMatch(ZoneProblem::isError)) {
+      return new Load(null, problems, List.of(), parsed, reused);
+    }
+    List<ZonePolicy> zonePolicies = zones.stream().map(z -> policies.of(z.origin())).toList();
+    ServedRevision state =
+        new ServedRevision(next.id(), next.commit(), set, byFile, geoConfig, zonePolicies);
     return new Load(state, problems, changes(current, byFile), parsed, reused);
   }
 
@@ -128,15 +143,22 @@ public final class ZoneSetLoader {
   private static List<ZoneProblem> sameZoneTwice(Map<String, ServedZone> byFile) {
     List<ZoneProblem> problems = new ArrayList<>();
     Map<Name, String> fileOf = new HashMap<>();
-    byFile.forEach(
-        (file, zone) -> {
-          String other = fileOf.putIfAbsent(zone.zone().origin(), file);
-          if (other != null) {
-            problems.add(
-                ZoneProblem.error(
-                    file, 0, "zone " + zone.zone().origin() + " is also in " + other));
-          }
-        });
+    byFile
+        .entrySet()
+        .removeIf(
+            e -> {
+              String other = fileOf.putIfAbsent(e.getValue().zone().origin(), e.getKey());
+              if (other != null) {
+                // The second file is left out, so that even where errors do not refuse the
+                // revision (the first load) one file answers for the zone, always the same.
+                problems.add(
+                    ZoneProblem.error(
+                        e.getKey(),
+                        0,
+                        "zone " + e.getValue().zone().origin() + " is also in " + other));
+              }
+              return other != null;
+            });
     return problems;
   }
 
@@ -160,8 +182,12 @@ public final class ZoneSetLoader {
    * Whether a changed zone may replace the one served: its serial must be greater in RFC 1982
    * arithmetic. Under {@link SerialPolicy#WARN} it may anyway, with a warning.
    */
-  private boolean serialIncreased(
-      SourceFile file, ZoneSnapshot before, ZoneSnapshot after, List<ZoneProblem> problems) {
+  private static boolean serialIncreased(
+      SourceFile file,
+      ZoneSnapshot before,
+      ZoneSnapshot after,
+      ZonePolicy policy,
+      List<ZoneProblem> problems) {
     if (Serials.isGreater(after.serial(), before.serial())) {
       return true;
     }
@@ -171,7 +197,7 @@ public final class ZoneSetLoader {
             + " is not greater than "
             + before.serial()
             + ", the serial served (RFC 1982)";
-    if (serialPolicy == SerialPolicy.WARN) {
+    if (policy.serialPolicy() == SerialPolicy.WARN) {
       problems.add(ZoneProblem.warning(file.path(), after.soaLine(), message));
       return true;
     }
@@ -179,7 +205,7 @@ public final class ZoneSetLoader {
     return false;
   }
 
-  private static List<ZoneChange> changes(ServingState current, Map<String, ServedZone> next) {
+  private static List<ZoneChange> changes(ServedRevision current, Map<String, ServedZone> next) {
     List<ZoneChange> changes = new ArrayList<>();
     next.forEach(
         (file, zone) -> {

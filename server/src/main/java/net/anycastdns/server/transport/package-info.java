@@ -1,5 +1,5 @@
 /**
- * Netty transport: {@link net.anycastdns.server.transport.DnsServer} binds UDP and TCP on every
+ * Netty transport: {@link net.anycastdns.server.transport.DnsTransport} binds UDP and TCP on every
  * listen address (epoll with one SO_REUSEPORT socket per thread where available, NIO otherwise);
  * {@link net.anycastdns.server.transport.UdpQueryHandler} and {@link
  * net.anycastdns.server.transport.TcpQueryHandler} move bytes between sockets and the {@link

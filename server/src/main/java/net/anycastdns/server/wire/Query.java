@@ -25,6 +25,23 @@ public final class Query {
   int ecsSourcePrefix;
   final byte[] ecsAddress = new byte[16];
 
+  /**
+   * One array for each name length seen (255 octets at most, RFC 1035 section 2.3.4), reused from
+   * query to query, so that decoding a name allocates nothing once a length has been seen; the
+   * lookup works on whole arrays, which keeps it free of (array, length) pairs.
+   */
+  private final byte[][] nameBuffers = new byte[256][];
+
+  /** The reused array for a name of {@code length} octets. */
+  byte[] nameBuffer(int length) {
+    byte[] b = nameBuffers[length];
+    if (b == null) {
+      b = new byte[length];
+      nameBuffers[length] = b;
+    }
+    return b;
+  }
+
   void reset() {
     questionParsed = false;
     qname = null;
@@ -54,7 +71,10 @@ public final class Query {
     return questionParsed;
   }
 
-  /** The query name in lowercase wire format. */
+  /**
+   * The query name in lowercase wire format. The array is reused by the next query of a name of the
+   * same length: copy what must outlive this query.
+   */
   public byte[] qname() {
     return qname;
   }

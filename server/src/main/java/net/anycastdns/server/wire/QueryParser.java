@@ -122,7 +122,7 @@ public final class QueryParser {
     if (pos + 4 > length) {
       return -1;
     }
-    byte[] name = new byte[nameLength];
+    byte[] name = q.nameBuffer(nameLength);
     for (int i = 0; i < nameLength; i++) {
       byte b = p[Query.QUESTION_OFFSET + i];
       name[i] = (b >= 'A' && b <= 'Z') ? (byte) (b + 32) : b;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a clear error when the repository cannot be reached and nothing was served before.
  */
 class GitOptionsTest {
+  private static final String HELP = " (see 'anycast-dns serve --help')";
+
   @TempDir Path tmp;
 
   @BeforeAll
@@ -27,7 +29,7 @@ class GitOptionsTest {
   @Test
   void zonesAndZonesGitAreExclusive() {
     assertEquals(
-        "serve: --zones and --zones-git are mutually exclusive: give one",
+        "serve: --zones-git: zones and zones-git are mutually exclusive: give one" + HELP,
         CliTest.serve("--zones", tmp.toString(), "--zones-git", "file:///srv/zones.git")
             .lastErrLine());
   }
@@ -38,7 +40,7 @@ class GitOptionsTest {
         Files.writeString(
             tmp.resolve("serve.yaml"), "zones: " + tmp + "\nzones-git: file:///srv/zones.git\n");
     assertEquals(
-        "serve: " + config + ": zones and zones-git are mutually exclusive: give one",
+        "serve: " + config + ":2: zones and zones-git are mutually exclusive: give one",
         CliTest.serve("--config", config.toString()).lastErrLine());
   }
 
@@ -54,14 +56,14 @@ class GitOptionsTest {
   @Test
   void gitSettingsNeedARepository() {
     assertEquals(
-        "serve: git-branch is for zones from git: give --zones-git URL too",
+        "serve: --git-branch: git-branch is for zones from git: give zones-git too" + HELP,
         CliTest.serve("--zones", tmp.toString(), "--git-branch", "prod").lastErrLine());
   }
 
   @Test
   void badSerialPolicy() {
     assertEquals(
-        "serve: serial-policy must be strict or warn, not 'lax'",
+        "serve: --serial-policy: serial-policy must be strict or warn, not 'lax'" + HELP,
         CliTest.serve("--serial-policy", "lax").lastErrLine());
   }
 
@@ -70,7 +72,7 @@ class GitOptionsTest {
     assertTrue(
         CliTest.serve("--zones-git", "file:///srv/zones.git", "--git-poll", "often")
             .lastErrLine()
-            .startsWith("serve: git-poll: bad duration 'often'"));
+            .startsWith("serve: --git-poll: git-poll: bad duration 'often'"));
   }
 
   @Test

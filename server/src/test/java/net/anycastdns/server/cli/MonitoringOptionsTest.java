@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Mistakes in the monitoring options end in one line on standard error and exit status 2. */
 class MonitoringOptionsTest {
+  private static final String HELP = " (see 'anycast-dns serve --help')";
+
   @TempDir Path zones;
 
   @Test
@@ -31,20 +33,25 @@ class MonitoringOptionsTest {
   void badHttpAddress() {
     CliTest.Run r = CliTest.serve("--http", "localhost");
     assertEquals(2, r.status());
-    assertEquals("serve: bad http address 'localhost': expected HOST:PORT", r.lastErrLine());
+    assertEquals(
+        "serve: --http: http: 'localhost': 'localhost' is not an IP address (names are not"
+            + " resolved)"
+            + HELP,
+        r.lastErrLine());
   }
 
   @Test
   void negativeQueryLogRate() {
     CliTest.Run r = CliTest.serve("--query-log", "-1");
     assertEquals(2, r.status());
-    assertEquals("serve: query-log must be 0 (off) or a positive N, not -1", r.lastErrLine());
+    assertEquals("serve: --query-log: query-log must be at least 0" + HELP, r.lastErrLine());
   }
 
   @Test
   void unknownLogFormat() {
     CliTest.Run r = CliTest.serve("--log-format", "xml");
     assertEquals(2, r.status());
-    assertEquals("serve: log-format must be text or json, not 'xml'", r.lastErrLine());
+    assertEquals(
+        "serve: --log-format: log-format must be text or json, not 'xml'" + HELP, r.lastErrLine());
   }
 }

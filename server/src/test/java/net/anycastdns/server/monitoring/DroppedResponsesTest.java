@@ -2,6 +2,7 @@ package net.anycastdns.server.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import net.anycastdns.server.testing.Scrape;
 import net.anycastdns.server.transport.QueryObserver;
 import org.junit.jupiter.api.Test;
 

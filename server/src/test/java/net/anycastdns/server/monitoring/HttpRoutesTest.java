@@ -5,20 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import net.anycastdns.server.testing.ExampleZones;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The endpoint serves its three monitoring paths to GET and HEAD and {@code /sync} to POST, and
  * says 404 or 405 to anything else.
  */
 class HttpRoutesTest {
-  private static MonitoredServer server;
+  @TempDir static Path dir;
+  private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new MonitoredServer();
+    server = RunningServer.folder(ExampleZones.exampleFolder(dir));
   }
 
   @AfterAll
@@ -80,9 +85,12 @@ class HttpRoutesTest {
                 .build());
     assertEquals(200, r.statusCode());
     assertEquals(MonitoringHttpHandler.JSON, r.headers().firstValue("content-type").orElse(""));
-    assertEquals(
-        "{\"result\":\"unchanged\",\"commit\":null,\"candidate\":null,\"changes\":[],"
-            + "\"errors\":[]}\n",
+    // A folder has no commit; the candidate is the git tree id of its files.
+    assertTrue(
+        r.body()
+            .matches(
+                "\\{\"result\":\"unchanged\",\"commit\":null,\"candidate\":\"[0-9a-f]{40}\","
+                    + "\"changes\":\\[],\"errors\":\\[]}\n"),
         r.body());
     assertEquals("close", r.headers().firstValue("connection").orElse(""));
   }

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.nio.file.Path;
+import net.anycastdns.server.testing.DnsClient;
+import net.anycastdns.server.testing.ExampleZones;
+import net.anycastdns.server.testing.RunningServer;
+import net.anycastdns.server.testing.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
@@ -16,12 +22,12 @@ import org.xbill.DNS.Type;
  * FORMERR; only the answered ones reach {@code dns_queries_total} and the latency histogram.
  */
 class MalformedQueriesTest {
-  private static MonitoredServer server;
+  @TempDir static Path dir;
+  private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new MonitoredServer();
-    server.publish(MonitoredServer.exampleZone(7));
+    server = RunningServer.folder(ExampleZones.exampleFolder(dir));
   }
 
   @AfterAll
@@ -37,11 +43,16 @@ class MalformedQueriesTest {
       s.send(new DatagramPacket(new byte[5], 5, server.dnsAddress()));
       // A header announcing one question, then half a label: FORMERR.
       byte[] formerr = {0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3, 'w', 'w'};
-      assertEquals(Rcode.FORMERR, new Message(server.udp(s, formerr)).getRcode());
+      assertEquals(
+          Rcode.FORMERR, new Message(DnsClient.udp(s, server.dnsAddress(), formerr)).getRcode());
       // One event-loop thread reads the socket in order: once this is answered, so is all above.
       assertEquals(
           Rcode.NOERROR,
-          new Message(server.udp(s, MonitoredServer.query("www.example.test.", Type.A).toWire()))
+          new Message(
+                  DnsClient.udp(
+                      s,
+                      server.dnsAddress(),
+                      RunningServer.query("www.example.test.", Type.A).toWire()))
               .getRcode());
     }
     Scrape after = server.scrape();

@@ -3,9 +3,15 @@ package net.anycastdns.server.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.Socket;
+import java.nio.file.Path;
+import net.anycastdns.server.testing.DnsClient;
+import net.anycastdns.server.testing.ExampleZones;
+import net.anycastdns.server.testing.RunningServer;
+import net.anycastdns.server.testing.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
@@ -14,12 +20,13 @@ import org.xbill.DNS.Type;
  * {@code dns_queries_total} and {@code dns_zone_queries_total} move by exactly the queries sent.
  */
 class QueryCountsTest {
-  private static MonitoredServer server;
+  @TempDir static Path dir;
+  private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new MonitoredServer();
-    server.publish(MonitoredServer.exampleZone(7), MonitoredServer.otherZone());
+    ExampleZones.write(dir, "other.test.", ExampleZones.otherTest());
+    server = RunningServer.folder(ExampleZones.exampleFolder(dir));
   }
 
   @AfterAll
@@ -33,23 +40,22 @@ class QueryCountsTest {
 
     for (int i = 0; i < 3; i++) {
       assertRcode(
-          Rcode.NOERROR, server.udp(MonitoredServer.query("www.example.test.", Type.A).toWire()));
+          Rcode.NOERROR, server.udp(RunningServer.query("www.example.test.", Type.A).toWire()));
     }
     assertRcode(
-        Rcode.NXDOMAIN,
-        server.udp(MonitoredServer.query("nope.example.test.", Type.AAAA).toWire()));
+        Rcode.NXDOMAIN, server.udp(RunningServer.query("nope.example.test.", Type.AAAA).toWire()));
     assertRcode(
-        Rcode.REFUSED, server.udp(MonitoredServer.query("www.example.org.", Type.A).toWire()));
+        Rcode.REFUSED, server.udp(RunningServer.query("www.example.org.", Type.A).toWire()));
     // NAPTR is not one of the counted types: it is folded into "other".
     assertRcode(
-        Rcode.NOERROR, server.udp(MonitoredServer.query("www.example.test.", Type.NAPTR).toWire()));
-    assertRcode(Rcode.NOERROR, server.udp(MonitoredServer.query("other.test.", Type.SOA).toWire()));
+        Rcode.NOERROR, server.udp(RunningServer.query("www.example.test.", Type.NAPTR).toWire()));
+    assertRcode(Rcode.NOERROR, server.udp(RunningServer.query("other.test.", Type.SOA).toWire()));
     try (Socket s = new Socket()) {
       s.connect(server.dnsAddress());
       for (int i = 0; i < 2; i++) {
         assertRcode(
             Rcode.NOERROR,
-            MonitoredServer.tcp(s, MonitoredServer.query("example.test.", Type.MX).toWire()));
+            DnsClient.tcp(s, RunningServer.query("example.test.", Type.MX).toWire()));
       }
     }
 

@@ -3,10 +3,15 @@ package net.anycastdns.server.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import net.anycastdns.server.testing.ExampleZones;
+import net.anycastdns.server.testing.RunningServer;
+import net.anycastdns.server.testing.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Type;
 
 /**
@@ -18,12 +23,12 @@ class QueryDurationTest {
       List.of(
           "1.0E-5", "2.5E-5", "5.0E-5", "1.0E-4", "2.5E-4", "5.0E-4", "0.001", "0.0025", "0.005",
           "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "+Inf");
-  private static MonitoredServer server;
+  @TempDir static Path dir;
+  private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new MonitoredServer();
-    server.publish(MonitoredServer.exampleZone(7));
+    server = RunningServer.folder(ExampleZones.exampleFolder(dir));
   }
 
   @AfterAll
@@ -37,10 +42,10 @@ class QueryDurationTest {
     long udpBytes = 0;
     long tcpBytes = 0;
     for (int i = 0; i < 4; i++) {
-      udpBytes += server.udp(MonitoredServer.query("www.example.test.", Type.AAAA).toWire()).length;
+      udpBytes += server.udp(RunningServer.query("www.example.test.", Type.AAAA).toWire()).length;
     }
     for (int i = 0; i < 3; i++) {
-      tcpBytes += server.tcp(MonitoredServer.query("example.test.", Type.NS).toWire()).length;
+      tcpBytes += server.tcp(RunningServer.query("example.test.", Type.NS).toWire()).length;
     }
     Scrape after = server.scrape();
 

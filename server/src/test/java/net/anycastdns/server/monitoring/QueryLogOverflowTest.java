@@ -12,7 +12,8 @@ import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.QueryWorkspace;
 import net.anycastdns.server.query.ResponseAssembler;
 import net.anycastdns.server.query.ServerIdentity;
-import net.anycastdns.zones.ZoneSetHolder;
+import net.anycastdns.server.query.ServingStateHolder;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
@@ -43,11 +44,12 @@ class QueryLogOverflowTest {
             });
     log.start();
     QueryWorkspace ws = new QueryWorkspace();
-    byte[] query = MonitoredServer.query("www.example.test.", Type.A).toWire();
+    byte[] query = RunningServer.query("www.example.test.", Type.A).toWire();
     System.arraycopy(query, 0, ws.request(), 0, query.length);
     int length =
         new QueryProcessor(
-                new ZoneSetHolder(), new ResponseAssembler(new ServerIdentity("log", null), 1232))
+                new ServingStateHolder(),
+                new ResponseAssembler(new ServerIdentity("log", null), 1232))
             .process(ws, query.length, false, InetAddress.getLoopbackAddress());
     InetSocketAddress client = new InetSocketAddress("192.0.2.7", 53_000);
 

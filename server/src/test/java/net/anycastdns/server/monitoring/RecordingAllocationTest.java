@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
+import net.anycastdns.server.TestServer;
 import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.QueryWorkspace;
 import net.anycastdns.server.query.ResponseAssembler;
 import net.anycastdns.server.query.ServerIdentity;
-import net.anycastdns.zones.ZoneSet;
-import net.anycastdns.zones.ZoneSetHolder;
+import net.anycastdns.server.query.ServingStateHolder;
+import net.anycastdns.server.testing.ExampleZones;
+import net.anycastdns.server.testing.RunningServer;
+import net.anycastdns.server.testing.Scrape;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
@@ -22,16 +24,15 @@ class RecordingAllocationTest {
 
   @Test
   void recordingDoesNotAllocate() {
-    ZoneSet set = ZoneSet.of(List.of(MonitoredServer.exampleZone(7)), 1);
-    ZoneSetHolder holder = new ZoneSetHolder();
+    ServingStateHolder holder =
+        TestServer.serving(TestServer.zone("example.test.", ExampleZones.exampleTest(7)));
     try (ServerMetrics metrics = new ServerMetrics("alloc", "")) {
-      metrics.zones(set);
-      holder.publish(set);
+      metrics.zones(holder.current().zones());
       QueryProcessor processor =
           new QueryProcessor(
               holder, new ResponseAssembler(new ServerIdentity("alloc", null), 1232));
       QueryWorkspace ws = new QueryWorkspace();
-      byte[] query = MonitoredServer.query("www.example.test.", Type.A).toWire();
+      byte[] query = RunningServer.query("www.example.test.", Type.A).toWire();
       System.arraycopy(query, 0, ws.request(), 0, query.length);
       int length = processor.process(ws, query.length, false, InetAddress.getLoopbackAddress());
       assertEquals(0, ws.zoneIndex());

@@ -3,19 +3,25 @@ package net.anycastdns.server.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.Socket;
+import java.nio.file.Path;
+import net.anycastdns.server.testing.Await;
+import net.anycastdns.server.testing.DnsClient;
+import net.anycastdns.server.testing.ExampleZones;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Type;
 
 /** {@code dns_tcp_connections} is the number of TCP connections open now. */
 class TcpConnectionsGaugeTest {
-  private static MonitoredServer server;
+  @TempDir static Path dir;
+  private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new MonitoredServer();
-    server.publish(MonitoredServer.exampleZone(7));
+    server = RunningServer.folder(ExampleZones.exampleFolder(dir));
   }
 
   @AfterAll
@@ -26,19 +32,19 @@ class TcpConnectionsGaugeTest {
   @Test
   void followsOpenConnections() throws Exception {
     assertEquals(0, server.scrape().value("dns_tcp_connections"));
-    byte[] query = MonitoredServer.query("www.example.test.", Type.A).toWire();
+    byte[] query = RunningServer.query("www.example.test.", Type.A).toWire();
     try (Socket first = new Socket()) {
       first.connect(server.dnsAddress());
       // An answer shows the server has taken the connection.
-      MonitoredServer.tcp(first, query);
+      DnsClient.tcp(first, query);
       try (Socket second = new Socket()) {
         second.connect(server.dnsAddress());
-        MonitoredServer.tcp(second, query);
+        DnsClient.tcp(second, query);
         assertEquals(2, server.scrape().value("dns_tcp_connections"));
       }
       // The server learns of the close asynchronously.
-      MonitoredServer.await(() -> server.scrape().value("dns_tcp_connections"), 1);
+      Await.value(() -> server.scrape().value("dns_tcp_connections"), 1);
     }
-    MonitoredServer.await(() -> server.scrape().value("dns_tcp_connections"), 0);
+    Await.value(() -> server.scrape().value("dns_tcp_connections"), 0);
   }
 }

@@ -4,21 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import net.anycastdns.server.testing.ExampleZones;
+import net.anycastdns.server.testing.RunningServer;
+import net.anycastdns.server.testing.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Type;
 
 /** {@code dns_responses_truncated_total} counts the responses sent with TC, per transport. */
 class TruncationTest {
-  private static MonitoredServer server;
+  @TempDir static Path dir;
+  private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new MonitoredServer();
-    server.publish(MonitoredServer.exampleZone(7));
+    server = RunningServer.folder(ExampleZones.exampleFolder(dir));
   }
 
   @AfterAll
@@ -30,12 +35,12 @@ class TruncationTest {
   void countsTruncatedResponses() throws Exception {
     Scrape before = server.scrape();
     // Ten 200-octet TXT records do not fit in 512 octets (no EDNS): TC over UDP, whole over TCP.
-    byte[] query = MonitoredServer.query("big.example.test.", Type.TXT).toWire();
+    byte[] query = RunningServer.query("big.example.test.", Type.TXT).toWire();
     assertTrue(new Message(server.udp(query)).getHeader().getFlag(Flags.TC));
     assertTrue(new Message(server.udp(query)).getHeader().getFlag(Flags.TC));
     assertFalse(new Message(server.tcp(query)).getHeader().getFlag(Flags.TC));
     assertFalse(
-        new Message(server.udp(MonitoredServer.query("www.example.test.", Type.A).toWire()))
+        new Message(server.udp(RunningServer.query("www.example.test.", Type.A).toWire()))
             .getHeader()
             .getFlag(Flags.TC));
     Scrape after = server.scrape();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +27,7 @@ class BrokenPushTest {
                   TestZones.zone(1, "v1"),
                   "other.test.zone",
                   TestZones.zone(7, "other v1")));
-      try (SyncedServer server =
-          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (RunningServer server = remote.serve(tmp.resolve("pop"))) {
         // The good zone changes too: nothing of a refused commit is served, not even that.
         String broken =
             remote.push(

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.anycastdns.server.testing.Await;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sun.misc.Signal;
@@ -20,7 +22,7 @@ class FolderReloadTest {
   @Test
   void postSyncReloadsTheFolder() throws Exception {
     Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(1, "v1"));
-    try (SyncedServer server = SyncedServer.folder(dir)) {
+    try (RunningServer server = RunningServer.folder(dir)) {
       Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(2, "v2"));
       Files.writeString(dir.resolve("new.test.zone"), TestZones.zone(1, "new"));
 
@@ -37,7 +39,7 @@ class FolderReloadTest {
   void anErrorInOneFileRefusesTheWholeFolder() throws Exception {
     Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(1, "v1"));
     Files.writeString(dir.resolve("other.test.zone"), TestZones.zone(1, "other v1"));
-    try (SyncedServer server = SyncedServer.folder(dir)) {
+    try (RunningServer server = RunningServer.folder(dir)) {
       Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(2, "v2"));
       Files.writeString(dir.resolve("other.test.zone"), TestZones.broken(2));
 
@@ -53,13 +55,13 @@ class FolderReloadTest {
   @Test
   void sighupReloadsTheFolder() throws Exception {
     Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(1, "v1"));
-    try (SyncedServer server = SyncedServer.folder(dir)) {
-      HangupSignal.onHangup(server.reloader);
+    try (RunningServer server = RunningServer.folder(dir)) {
+      HangupSignal.onHangup(server.server()::hangup);
       Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(2, "v2"));
 
       Signal.raise(new Signal("HUP"));
 
-      SyncedServer.await("serving v2", () -> server.txt("www.example.test.").equals("v2"));
+      Await.until("serving v2", () -> server.txt("www.example.test.").equals("v2"));
     }
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
+import net.anycastdns.server.config.ZonePolicies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,13 +31,14 @@ class GeoReloadTest {
             sin1: [192.0.2.30]
       """;
   private static final String ZONE = TestZones.zone(1, "a");
-  private static final ZoneSetLoader FRA1 = new ZoneSetLoader(SerialPolicy.STRICT, "fra1");
+  private static final String FRA1 = "fra1";
 
-  private static ZoneSetLoader.Load load(
-      ZoneSetLoader loader, String geo, ZoneSetLoader.Mode mode) {
-    return loader.load(
+  private static ZoneSetLoader.Load load(String pop, String geo, ZoneSetLoader.Mode mode) {
+    return ZoneSetLoader.load(
         ZoneSetLoaderTest.revision(Map.of("a.test.zone", ZONE, "geo.yaml", geo)),
-        ServingState.EMPTY,
+        ServedRevision.EMPTY,
+        ZonePolicies.DEFAULTS,
+        pop,
         mode,
         1);
   }
@@ -52,9 +54,11 @@ class GeoReloadTest {
   @Test
   void aRevisionWithoutGeoYamlServesNoGeo() {
     ZoneSetLoader.Load load =
-        FRA1.load(
+        ZoneSetLoader.load(
             ZoneSetLoaderTest.revision(Map.of("a.test.zone", ZONE)),
-            ServingState.EMPTY,
+            ServedRevision.EMPTY,
+            ZonePolicies.DEFAULTS,
+            FRA1,
             ZoneSetLoader.Mode.STRICT,
             1);
     assertFalse(load.refused());
@@ -79,8 +83,7 @@ class GeoReloadTest {
 
   @Test
   void geoYamlMustListThisServersPop() {
-    ZoneSetLoader ams1 = new ZoneSetLoader(SerialPolicy.STRICT, "ams1");
-    ZoneSetLoader.Load load = load(ams1, GEO, ZoneSetLoader.Mode.STRICT);
+    ZoneSetLoader.Load load = load("ams1", GEO, ZoneSetLoader.Mode.STRICT);
     assertTrue(load.refused());
     assertEquals(
         "geo.yaml:0: this server's --pop ams1 is not one of its PoPs (fra1, sin1)",

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.server.JGitFileSystem;
+import net.anycastdns.server.testing.RunningServer;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -55,6 +58,25 @@ final class GitRemote implements AutoCloseable {
    *
    * @return the commit id
    */
+  /**
+   * A server serving this remote's branch, kept in {@code gitDir}, fetching on request only, with
+   * {@code moreYaml} lines of configuration.
+   */
+  RunningServer serve(Path gitDir, String... moreYaml) throws ConfigException {
+    return RunningServer.start(
+        "zones-git: "
+            + url()
+            + "\ngit-dir: "
+            + gitDir
+            + "\ngit-branch: "
+            + BRANCH
+            + "\n"
+            + (Arrays.stream(moreYaml).anyMatch(l -> l.startsWith("git-poll:"))
+                ? ""
+                : "git-poll: 0s\n")
+            + String.join("\n", moreYaml));
+  }
+
   String push(Map<String, String> files) throws IOException, GitAPIException {
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path p = work.resolve(f.getKey());

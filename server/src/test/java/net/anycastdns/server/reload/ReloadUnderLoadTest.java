@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import net.anycastdns.server.testing.Await;
+import net.anycastdns.server.testing.DnsClient;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Message;
@@ -44,8 +47,7 @@ class ReloadUnderLoadTest {
   @Test
   void noQueryLostOrAnsweredFromAHalfLoadedSet() throws Exception {
     writeGeneration(1);
-    try (SyncedServer server =
-        SyncedServer.start(new DirectoryZoneSource(dir), SerialPolicy.STRICT, 2)) {
+    try (RunningServer server = RunningServer.folder(dir, "threads: 2")) {
       InetSocketAddress address = server.dnsAddress();
       List<Thread> clients =
           List.of(
@@ -55,9 +57,9 @@ class ReloadUnderLoadTest {
       clients.forEach(Thread::start);
       for (int g = 2; g <= SWAPS + 1; g++) {
         writeGeneration(g);
-        assertEquals(SyncResult.Outcome.UPDATED, server.reloader.sync("test").get().outcome());
+        assertEquals(SyncResult.Outcome.UPDATED, server.server().sync("test").outcome());
         long seen = answered.get();
-        SyncedServer.await("answering after swap " + g, () -> answered.get() >= seen + 30);
+        Await.until("answering after swap " + g, () -> answered.get() >= seen + 30);
       }
       running.set(false);
       for (Thread t : clients) {
@@ -70,7 +72,7 @@ class ReloadUnderLoadTest {
         assertEquals(List.of(), mismatches);
       }
       assertEquals(sent.get(), answered.get(), "every query answered");
-      assertEquals(SWAPS + 1, server.holder.current().generation());
+      assertEquals(SWAPS + 1, server.server().servingState().generation());
     }
   }
 
@@ -109,7 +111,7 @@ class ReloadUnderLoadTest {
 
   private void udpClient(InetSocketAddress server) throws Exception {
     try (DatagramSocket s = new DatagramSocket()) {
-      ask(q -> SyncedServer.exchange(s, server, q));
+      ask(q -> DnsClient.udp(s, server, q));
     }
   }
 
@@ -141,7 +143,7 @@ class ReloadUnderLoadTest {
     for (long i = 0; running.get(); i++) {
       String name = i % 2 == 0 ? "www.a.test." : "www.b.test.";
       sent.incrementAndGet();
-      Message m = new Message(exchange.send(SyncedServer.query(name, Type.TXT).toWire()));
+      Message m = new Message(exchange.send(RunningServer.query(name, Type.TXT).toWire()));
       answered.incrementAndGet();
       List<Record> answer = m.getSection(Section.ANSWER);
       if (m.getRcode() != Rcode.NOERROR || answer.size() != 1) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +22,7 @@ class SerialPolicyTest {
   void strictRefusesASerialThatDidNotIncrease() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(5, "v1")));
-      try (SyncedServer server =
-          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (RunningServer server = remote.serve(tmp.resolve("pop"))) {
         remote.push(Map.of("example.test.zone", TestZones.zone(5, "v2")));
         JsonNode same = server.sync(409);
         assertEquals(
@@ -48,8 +48,7 @@ class SerialPolicyTest {
   void serialWrapsAround() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(4_294_967_290L, "v1")));
-      try (SyncedServer server =
-          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (RunningServer server = remote.serve(tmp.resolve("pop"))) {
         remote.push(Map.of("example.test.zone", TestZones.zone(3, "v2")));
         assertEquals(
             "[\"example.test. serial 4294967290 -> 3\"]",
@@ -63,7 +62,7 @@ class SerialPolicyTest {
   void warnServesItAnyway() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(5, "v1")));
-      try (SyncedServer server = SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.WARN)) {
+      try (RunningServer server = remote.serve(tmp.resolve("pop"), "serial-policy: warn")) {
         remote.push(Map.of("example.test.zone", TestZones.zone(5, "v2")));
         assertEquals("updated", server.sync(200).get("result").asText());
         assertEquals("v2", server.txt("www.example.test."));

@@ -9,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import net.anycastdns.zones.ZoneSetHolder;
+import net.anycastdns.common.cli.UsageException;
+import net.anycastdns.server.testing.RunningServer;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
@@ -63,8 +62,13 @@ class SshRemoteTest {
     Files.writeString(sshDir.resolve("known_hosts"), server.knownHostsLine() + "\n");
     try (GitRemote remote = GitRemote.create(tmp)) {
       String commit = remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1")));
-      GitZoneSource source = GitZoneSource.open(url(remote), "main", "", tmp.resolve("pop"));
-      try (SyncedServer pop = SyncedServer.start(source, SerialPolicy.STRICT, 1)) {
+      try (RunningServer pop =
+          RunningServer.start(
+              "zones-git: "
+                  + url(remote)
+                  + "\ngit-dir: "
+                  + tmp.resolve("pop")
+                  + "\ngit-poll: 0s")) {
         assertEquals("v1", pop.txt("www.example.test."));
         assertEquals(commit, pop.ready().get("commit").asText());
 
@@ -80,20 +84,15 @@ class SshRemoteTest {
     Files.writeString(sshDir.resolve("known_hosts"), "");
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1")));
-      ZoneSource source = GitZoneSource.open(url(remote), "main", "", tmp.resolve("pop"));
-      try (Reloader reloader =
-          new Reloader(
-              source,
-              new ZoneSetLoader(SerialPolicy.STRICT, null),
-              new ZoneSetHolder(),
-              List.of(),
-              Clock.systemUTC())) {
-        Reloader.StartupException e =
-            assertThrows(Reloader.StartupException.class, reloader::start);
-        assertTrue(
-            e.getMessage().startsWith("cannot fetch branch main from ssh://127.0.0.1:"),
-            e.getMessage());
-      }
+      UsageException e =
+          assertThrows(
+              UsageException.class,
+              () ->
+                  RunningServer.start(
+                      "zones-git: " + url(remote) + "\ngit-dir: " + tmp.resolve("pop")));
+      assertTrue(
+          e.getMessage().startsWith("cannot fetch branch main from ssh://127.0.0.1:"),
+          e.getMessage());
     }
   }
 

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import net.anycastdns.zones.ZoneSetHolder;
+import net.anycastdns.common.cli.UsageException;
+import net.anycastdns.server.testing.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +25,10 @@ class StartupFallbackTest {
     Path gitDir = tmp.resolve("pop");
     try (GitRemote remote = GitRemote.create(tmp)) {
       String good = remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1")));
-      SyncedServer.git(remote, gitDir, SerialPolicy.STRICT).close();
+      remote.serve(gitDir).close();
       Files.move(remote.barePath(), tmp.resolve("gone.git"));
 
-      try (SyncedServer server = SyncedServer.git(remote, gitDir, SerialPolicy.STRICT)) {
+      try (RunningServer server = remote.serve(gitDir)) {
         assertEquals("v1", server.txt("www.example.test."));
         JsonNode ready = server.ready();
         assertEquals("ready", ready.get("status").asText());
@@ -48,10 +47,10 @@ class StartupFallbackTest {
     Path gitDir = tmp.resolve("pop");
     try (GitRemote remote = GitRemote.create(tmp)) {
       String good = remote.push(Map.of("example.test.zone", TestZones.zone(1, "v1")));
-      SyncedServer.git(remote, gitDir, SerialPolicy.STRICT).close();
+      remote.serve(gitDir).close();
       String broken = remote.push(Map.of("example.test.zone", TestZones.broken(2)));
 
-      try (SyncedServer server = SyncedServer.git(remote, gitDir, SerialPolicy.STRICT)) {
+      try (RunningServer server = remote.serve(gitDir)) {
         assertEquals("v1", server.txt("www.example.test."));
         JsonNode ready = server.ready();
         assertEquals(good, ready.get("commit").asText());
@@ -69,17 +68,11 @@ class StartupFallbackTest {
   @Test
   void nothingServedBeforeIsAnError() throws Exception {
     String url = tmp.resolve("nowhere.git").toUri().toString();
-    ZoneSource source = GitZoneSource.open(url, "main", "", tmp.resolve("pop"));
-    try (Reloader reloader =
-        new Reloader(
-            source,
-            new ZoneSetLoader(SerialPolicy.STRICT, null),
-            new ZoneSetHolder(),
-            List.of(),
-            Clock.systemUTC())) {
-      Reloader.StartupException e = assertThrows(Reloader.StartupException.class, reloader::start);
-      assertTrue(
-          e.getMessage().startsWith("cannot fetch branch main from " + url + ": "), e.getMessage());
-    }
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> RunningServer.start("zones-git: " + url + "\ngit-dir: " + tmp.resolve("pop")));
+    assertTrue(
+        e.getMessage().startsWith("cannot fetch branch main from " + url + ": "), e.getMessage());
   }
 }

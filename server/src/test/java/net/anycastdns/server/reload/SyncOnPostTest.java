@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import net.anycastdns.server.monitoring.Scrape;
+import net.anycastdns.server.testing.RunningServer;
+import net.anycastdns.server.testing.Scrape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,7 @@ class SyncOnPostTest {
                   TestZones.zone(1, "v1"),
                   "other.test.zone",
                   TestZones.zone(7, "other")));
-      try (SyncedServer server =
-          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (RunningServer server = remote.serve(tmp.resolve("pop"))) {
         assertEquals("v1", server.txt("www.example.test."));
         assertEquals(first, server.ready().get("commit").asText());
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import net.anycastdns.server.testing.RunningServer;
 import net.anycastdns.zones.ZoneSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,7 @@ class UnchangedZonesReusedTest {
     try (GitRemote remote = GitRemote.create(tmp)) {
       remote.push(
           Map.of("a.test.zone", TestZones.zone(1, "a1"), "b.test.zone", TestZones.zone(1, "b1")));
-      try (SyncedServer server =
-          SyncedServer.git(remote, tmp.resolve("pop"), SerialPolicy.STRICT)) {
+      try (RunningServer server = remote.serve(tmp.resolve("pop"))) {
         ZoneSnapshot a = zone(server, "a.test.");
         ZoneSnapshot b = zone(server, "b.test.");
 
@@ -43,7 +43,7 @@ class UnchangedZonesReusedTest {
     Path dir = Files.createDirectories(tmp.resolve("zones"));
     Files.writeString(dir.resolve("a.test.zone"), TestZones.zone(1, "a1"));
     Files.writeString(dir.resolve("b.test.zone"), TestZones.zone(1, "b1"));
-    try (SyncedServer server = SyncedServer.folder(dir)) {
+    try (RunningServer server = RunningServer.folder(dir)) {
       ZoneSnapshot a = zone(server, "a.test.");
       ZoneSnapshot b = zone(server, "b.test.");
 
@@ -56,8 +56,8 @@ class UnchangedZonesReusedTest {
     }
   }
 
-  private static ZoneSnapshot zone(SyncedServer server, String origin) {
-    return server.holder.current().zones().stream()
+  private static ZoneSnapshot zone(RunningServer server, String origin) {
+    return server.server().servingState().zones().zones().stream()
         .filter(z -> z.origin().toString().equals(origin))
         .findFirst()
         .orElseThrow();

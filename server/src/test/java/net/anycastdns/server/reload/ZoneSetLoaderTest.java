@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import net.anycastdns.server.config.ZonePolicies;
 import net.anycastdns.zones.ZoneProblem;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.Test;
  * lenient rule of the first load, zones added and removed, and the checks of other files.
  */
 class ZoneSetLoaderTest {
-  private static final ZoneSetLoader LOADER = new ZoneSetLoader(SerialPolicy.STRICT, null);
+  /** Loads {@code r} beside {@code current} with the default policies and no PoP. */
+  static ZoneSetLoader.Load load(
+      Revision r, ServedRevision current, ZoneSetLoader.Mode mode, long generation) {
+    return ZoneSetLoader.load(r, current, ZonePolicies.DEFAULTS, null, mode, generation);
+  }
 
   @Test
   void strictRefusesTheRevisionLenientLeavesTheZoneOut() {
@@ -27,11 +32,11 @@ class ZoneSetLoaderTest {
         revision(
             Map.of("good.test.zone", TestZones.zone(1, "g"), "bad.test.zone", TestZones.broken(1)));
 
-    ZoneSetLoader.Load strict = LOADER.load(r, ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
+    ZoneSetLoader.Load strict = load(r, ServedRevision.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
     assertTrue(strict.refused());
     assertEquals("bad.test.zone:5", where(strict.errors().get(0)));
 
-    ZoneSetLoader.Load lenient = LOADER.load(r, ServingState.EMPTY, ZoneSetLoader.Mode.LENIENT, 1);
+    ZoneSetLoader.Load lenient = load(r, ServedRevision.EMPTY, ZoneSetLoader.Mode.LENIENT, 1);
     assertFalse(lenient.refused());
     assertEquals(List.of("good.test."), origins(lenient.state()));
     assertEquals(1, lenient.errors().size());
@@ -39,22 +44,21 @@ class ZoneSetLoaderTest {
 
   @Test
   void addedChangedAndRemovedZones() {
-    ServingState before =
-        LOADER
-            .load(
+    ServedRevision before =
+        load(
                 revision(
                     Map.of(
                         "a.test.zone",
                         TestZones.zone(1, "a"),
                         "b.test.zone",
                         TestZones.zone(1, "b"))),
-                ServingState.EMPTY,
+                ServedRevision.EMPTY,
                 ZoneSetLoader.Mode.STRICT,
                 1)
             .state();
 
     ZoneSetLoader.Load next =
-        LOADER.load(
+        load(
             revision(
                 Map.of(
                     "a.test.zone", TestZones.zone(2, "a"), "c.test.zone", TestZones.zone(9, "c"))),
@@ -72,9 +76,9 @@ class ZoneSetLoaderTest {
   @Test
   void aRevisionWithoutZonesIsRefused() {
     ZoneSetLoader.Load load =
-        LOADER.load(
+        load(
             revision(Map.of("README.md", "moved to zones/\n")),
-            ServingState.EMPTY,
+            ServedRevision.EMPTY,
             ZoneSetLoader.Mode.STRICT,
             1);
     assertTrue(load.refused());
@@ -86,14 +90,14 @@ class ZoneSetLoaderTest {
   @Test
   void oneZoneInTwoFilesIsRefused() {
     ZoneSetLoader.Load load =
-        LOADER.load(
+        load(
             revision(
                 Map.of(
                     "example.test.zone",
                     TestZones.zone(1, "a"),
                     "EXAMPLE.test.zone",
                     TestZones.zone(1, "b"))),
-            ServingState.EMPTY,
+            ServedRevision.EMPTY,
             ZoneSetLoader.Mode.STRICT,
             1);
     assertTrue(load.refused());
@@ -108,7 +112,7 @@ class ZoneSetLoaderTest {
             "c0ffee",
             revision(Map.of("a.test.zone", TestZones.zone(1, "a"))).files(),
             List.of(ZoneProblem.error("zones", 0, "no folder zones in commit c0ffee")));
-    assertTrue(LOADER.load(r, ServingState.EMPTY, ZoneSetLoader.Mode.STRICT, 1).refused());
+    assertTrue(load(r, ServedRevision.EMPTY, ZoneSetLoader.Mode.STRICT, 1).refused());
   }
 
   /** A revision of these files, with their real blob ids. */
@@ -133,7 +137,7 @@ class ZoneSetLoaderTest {
     return p.file() + ":" + p.line();
   }
 
-  private static List<String> origins(ServingState s) {
+  private static List<String> origins(ServedRevision s) {
     return s.zones().zones().stream().map(z -> z.origin().toString()).toList();
   }
 }

@@ -1,0 +1,47 @@
+package net.anycastdns.server.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import net.anycastdns.server.monitoring.LogFormat;
+
+/**
+ * Everything {@code serve} runs with, as one immutable value: read from the configuration file and
+ * the command line by {@link ServerConfigReader}, which is also where every key is named and every
+ * default is written, once. The README's configuration table lists the same keys (a test checks).
+ *
+ * @param source where the zones come from
+ * @param listen addresses to serve UDP and TCP on
+ * @param identity answered in NSID and CHAOS TXT id.server.
+ * @param version answered to CHAOS TXT version.bind., or null to refuse those queries
+ * @param ednsUdpSize largest UDP response with EDNS, also advertised in OPT
+ * @param tcpIdleTimeout TCP connections idle this long are closed
+ * @param tcpMaxConnections TCP connections open at once, at most
+ * @param threads event-loop threads
+ * @param http the HTTP endpoint's address
+ * @param pop this server's point of presence, or null
+ * @param logFormat text or json
+ * @param queryLog log one query in N (0: off)
+ * @param queryLogFile where query lines go, or null for the event log
+ * @param policies the zone policies: server-wide, and per zone under {@code zone-settings}
+ */
+public record ServerConfig(
+    SourceConfig source,
+    List<InetSocketAddress> listen,
+    String identity,
+    String version,
+    int ednsUdpSize,
+    Duration tcpIdleTimeout,
+    int tcpMaxConnections,
+    int threads,
+    InetSocketAddress http,
+    String pop,
+    LogFormat logFormat,
+    int queryLog,
+    Path queryLogFile,
+    ZonePolicies policies) {
+  public ServerConfig {
+    listen = List.copyOf(listen);
+  }
+}

@@ -1,0 +1,489 @@
+package net.anycastdns.server.config;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import net.anycastdns.common.Durations;
+import net.anycastdns.common.HostPort;
+import net.anycastdns.common.yaml.ConfigException;
+import net.anycastdns.common.yaml.ConfigProblem;
+import net.anycastdns.common.yaml.YamlReader;
+import net.anycastdns.common.yaml.YamlTree;
+import net.anycastdns.common.yaml.YamlTree.Mapping;
+import net.anycastdns.common.yaml.YamlTree.Node;
+import net.anycastdns.common.yaml.YamlTree.Scalar;
+import net.anycastdns.server.monitoring.LogFormat;
+import org.eclipse.jgit.transport.URIish;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Reads the configuration of {@code serve} and {@code check}: the YAML file, with the flags given
+ * on the command line laid over it (a flag wins over the file's key of the same name). This is the
+ * one place where each key is named, its default written and its value checked; every problem is
+ * reported with where it stands ({@code serve.yaml:7: tcp-idle-timeout: bad duration 'soon'...}, or
+ * {@code --threads: ...} for a flag), all of them at once.
+ *
+ * <p>As it reads, it notes the value each key ends up with, default or given, so that {@code
+ * --print-config} shows exactly what the server runs with.
+ */
+public final class ServerConfigReader extends YamlReader {
+  /** The keys of the file's top level, in the order {@code --print-config} shows them. */
+  public static final List<String> KEYS =
+      List.of(
+          "zones",
+          "zones-git",
+          "git-branch",
+          "git-path",
+          "git-poll",
+          "git-dir",
+          "listen",
+          "identity",
+          "server-version",
+          "hide-version",
+          "edns-udp-size",
+          "tcp-idle-timeout",
+          "tcp-max-connections",
+          "threads",
+          "http",
+          "pop",
+          "log-format",
+          "query-log",
+          "query-log-file",
+          "serial-policy",
+          "zone-settings");
+
+  /** The keys a zone may set for itself under {@code zone-settings: {NAME: ...}}. */
+  public static final List<String> ZONE_KEYS = List.of("serial-policy");
+
+  /**
+   * The keys a reload reads again and applies ({@link ZonePolicies}); a change to any other key
+   * takes a restart.
+   */
+  public static final List<String> RELOADABLE_KEYS = List.of("serial-policy", "zone-settings");
+
+  private static final List<String> GIT_KEYS =
+      List.of("git-branch", "git-path", "git-poll", "git-dir");
+
+  /** PoP names as geo.yaml takes them; also a label value on every metric. */
+  private static final Pattern POP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+  /** The folder served when none is given: the repository's sample zones. */
+  static final String DEFAULT_ZONES = "test-zones";
+
+  /** Which flag a node of the command line came from, to say so in its problems. */
+  private final Map<Node, String> flagNodes = new IdentityHashMap<>();
+
+  /** Each key's value as the server will use it, for {@code --print-config}. */
+  private final Map<String, Object> effective = new LinkedHashMap<>();
+
+  private ServerConfigReader(String file) {
+    super(file);
+  }
+
+  /**
+   * The configuration read.
+   *
+   * @param config the settings
+   * @param effective every key with the value the server uses, as {@code --print-config} shows it
+   */
+  public record Loaded(ServerConfig config, Map<String, Object> effective) {}
+
+  /**
+   * Reads {@code file} (none: every key at its default) with {@code flags} laid over it.
+   *
+   * @param flags values given on the command line, by key (a dotted path for nested keys)
+   * @throws ConfigException with every problem found
+   */
+  public static Loaded read(Path file, Map<String, List<String>> flags) throws ConfigException {
+    byte[] yaml = null;
+    if (file != null) {
+      try {
+        yaml = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new ConfigException(
+            List.of(new ConfigProblem(file.toString(), 0, "cannot read: " + e.getMessage())));
+      }
+    }
+    return read(file == null ? "command line" : file.toString(), yaml, flags);
+  }
+
+  /** Reads a configuration given as text (a test's); {@code fileName} names it in problems. */
+  public static Loaded read(String fileName, byte[] yaml, Map<String, List<String>> flags)
+      throws ConfigException {
+    ServerConfigReader r = new ServerConfigReader(fileName);
+    ServerConfig config = r.readAll(yaml, flags);
+    r.finish();
+    return new Loaded(config, r.effective);
+  }
+
+  /**
+   * The keys whose values differ between {@code before} and {@code after} but do not take effect
+   * before a restart.
+   */
+  public static List<String> changedForRestart(Loaded before, Loaded after) {
+    return KEYS.stream()
+        .filter(k -> !RELOADABLE_KEYS.contains(k))
+        .filter(k -> !java.util.Objects.equals(before.effective().get(k), after.effective().get(k)))
+        .toList();
+  }
+
+  /** Each key's default, as {@code --help} shows it; problems (a missing folder) do not matter. */
+  public static Map<String, Object> defaults() {
+    ServerConfigReader r = new ServerConfigReader("defaults");
+    r.readAll(null, Map.of());
+    return r.effective;
+  }
+
+  private ServerConfig readAll(byte[] yaml, Map<String, List<String>> flags) {
+    Mapping root = yaml == null ? new Mapping(1, Map.of()) : root(yaml, KEYS);
+    if (root == null) {
+      return null;
+    }
+    root = overlay(root, flags);
+    unknownKeys(root, "at the top level", KEYS);
+    SourceConfig source = source(root);
+    List<InetSocketAddress> listen = listen(root);
+    String identity = setting(root, "identity", hostName(), n -> text(n, "identity"), s -> s);
+    Boolean hidden = setting(root, "hide-version", false, n -> bool(n, "hide-version"), b -> b);
+    String version =
+        setting(
+            root,
+            "server-version",
+            "anycast-dns " + Version.current(),
+            n -> text(n, "server-version"),
+            s -> s);
+    Integer udp = intSetting(root, "edns-udp-size", 1232, 512, 4096);
+    Duration idle = durationSetting(root, "tcp-idle-timeout", Duration.ofSeconds(10), false);
+    Integer maxConnections = intSetting(root, "tcp-max-connections", 1000, 1, Integer.MAX_VALUE);
+    Integer threads =
+        intSetting(root, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+    InetSocketAddress http =
+        setting(
+            root,
+            "http",
+            // The port CoreDNS serves its metrics on; loopback, so that exposing it is a choice.
+            HostPort.parse("127.0.0.1:9153", -1),
+            n -> parsed(n, "http", s -> HostPort.parse(s, -1)),
+            HostPort::format);
+    String pop = setting(root, "pop", null, this::pop, s -> s);
+    LogFormat logFormat =
+        setting(
+            root,
+            "log-format",
+            LogFormat.TEXT,
+            n -> {
+              String s = oneOf(n, "log-format", List.of("text", "json"));
+              return s == null ? null : LogFormat.valueOf(s.toUpperCase(Locale.ROOT));
+            },
+            f -> f.name().toLowerCase(Locale.ROOT));
+    Integer queryLog = intSetting(root, "query-log", 0, 0, Integer.MAX_VALUE);
+    Path queryLogFile =
+        setting(
+            root,
+            "query-log-file",
+            null,
+            n -> parsed(n, "query-log-file", Path::of),
+            Path::toString);
+    ZonePolicy policy = zonePolicy(root, ZonePolicy.DEFAULTS, effective, "");
+    Map<Name, ZonePolicy> zoneSettings = zoneSettings(value(root, "zone-settings"), policy);
+    if (failed()) {
+      return null;
+    }
+    return new ServerConfig(
+        source,
+        listen,
+        identity,
+        hidden ? null : version,
+        udp,
+        idle,
+        maxConnections,
+        threads,
+        http,
+        pop,
+        logFormat,
+        queryLog,
+        queryLogFile,
+        new ZonePolicies(policy, zoneSettings));
+  }
+
+  // ---- sections
+
+  /** A zone folder, or a git repository with its settings; one of the two. */
+  private SourceConfig source(Mapping root) {
+    Node folder = value(root, "zones");
+    Node git = value(root, "zones-git");
+    if (folder != null && git != null) {
+      problem(git, "zones and zones-git are mutually exclusive: give one");
+      return null;
+    }
+    if (git == null) {
+      for (String key : GIT_KEYS) {
+        Node n = value(root, key);
+        if (n != null) {
+          problem(n, key + " is for zones from git: give zones-git too");
+        }
+      }
+      Path dir =
+          setting(
+              root,
+              "zones",
+              Path.of(DEFAULT_ZONES),
+              n -> parsed(n, "zones", Path::of),
+              Path::toString);
+      if (dir != null && !Files.isDirectory(dir)) {
+        problem(
+            folder == null ? flagProblemNode("zones") : folder,
+            "zone folder "
+                + dir.toAbsolutePath()
+                + " is not a folder"
+                + (folder == null ? " (run from the repository root, or give --zones DIR)" : ""));
+      }
+      return dir == null ? null : new SourceConfig.Folder(dir);
+    }
+    String url = scalar(git, "zones-git");
+    if (url != null) {
+      try {
+        new URIish(url);
+      } catch (URISyntaxException e) {
+        problem(git, "zones-git: not a git URL: '" + new SafeUrl(url) + "'");
+        url = null;
+      }
+    }
+    if (url != null) {
+      effective.put("zones-git", new SafeUrl(url).toString());
+    }
+    String branch = setting(root, "git-branch", "main", n -> text(n, "git-branch"), s -> s);
+    String path = setting(root, "git-path", "", n -> text(n, "git-path"), s -> s);
+    Duration poll = durationSetting(root, "git-poll", Duration.ofSeconds(30), true);
+    Path dir =
+        setting(
+            root, "git-dir", defaultGitDir(), n -> parsed(n, "git-dir", Path::of), Path::toString);
+    if (url == null || branch == null || path == null || poll == null || dir == null) {
+      return null;
+    }
+    return new SourceConfig.Git(url, branch, path, poll, dir);
+  }
+
+  private List<InetSocketAddress> listen(Mapping root) {
+    Node node = value(root, "listen");
+    List<InetSocketAddress> out = new ArrayList<>();
+    if (node == null) {
+      out.add(HostPort.parse("127.0.0.1:5353", -1));
+    } else {
+      for (Node item : list(node, "listen")) {
+        out.add(parsed(item, "listen", s -> HostPort.parse(s, -1)));
+      }
+      if (out.isEmpty()) {
+        problem(node, "listen needs at least one address");
+      }
+    }
+    effective.put("listen", out.stream().map(a -> a == null ? null : HostPort.format(a)).toList());
+    return out.contains(null) ? null : out;
+  }
+
+  /**
+   * The zone policy of a mapping (the top level, or one zone's settings), each setting not given
+   * taken from {@code inherited}.
+   */
+  private ZonePolicy zonePolicy(
+      Mapping m, ZonePolicy inherited, Map<String, Object> shown, String what) {
+    SerialPolicy serial =
+        setting(
+            m,
+            shown,
+            "serial-policy",
+            inherited.serialPolicy(),
+            n -> {
+              String s = oneOf(n, what + "serial-policy", List.of("strict", "warn"));
+              return s == null ? null : SerialPolicy.valueOf(s.toUpperCase(Locale.ROOT));
+            },
+            p -> p.name().toLowerCase(Locale.ROOT));
+    return serial == null ? null : new ZonePolicy(serial);
+  }
+
+  private Map<Name, ZonePolicy> zoneSettings(Node node, ZonePolicy inherited) {
+    Map<Name, ZonePolicy> out = new LinkedHashMap<>();
+    Map<String, Object> shown = new LinkedHashMap<>();
+    effective.put("zone-settings", shown);
+    Mapping m = mapping(node, "zone-settings");
+    if (m == null || inherited == null) {
+      return out;
+    }
+    for (YamlTree.Entry e : m.entries().values()) {
+      Name zone;
+      try {
+        zone = Name.fromString(e.key(), Name.root);
+      } catch (TextParseException ex) {
+        problem(e.line(), "zone-settings: bad zone name '" + e.key() + "': " + ex.getMessage());
+        continue;
+      }
+      String what = "zone-settings of " + zone + ": ";
+      Mapping settings = mapping(e.value(), "zone-settings of " + zone);
+      if (settings == null) {
+        continue;
+      }
+      unknownKeys(settings, "in zone-settings of " + zone, ZONE_KEYS);
+      Map<String, Object> zoneShown = new LinkedHashMap<>();
+      ZonePolicy p = zonePolicy(settings, inherited, zoneShown, what);
+      if (out.put(zone, p) != null) {
+        problem(e.line(), "zone-settings: zone " + zone + " is given twice");
+      }
+      shown.put(zone.toString(), zoneShown);
+    }
+    return out;
+  }
+
+  // ---- values
+
+  /**
+   * The value of {@code key} in {@code m}: read by {@code read} when given, {@code fallback}
+   * otherwise; noted for {@code --print-config} as {@code show} writes it.
+   */
+  private <T> T setting(
+      Mapping m, String key, T fallback, Function<Node, T> read, Function<T, Object> show) {
+    return setting(m, effective, key, fallback, read, show);
+  }
+
+  private static <T> T setting(
+      Mapping m,
+      Map<String, Object> shown,
+      String key,
+      T fallback,
+      Function<Node, T> read,
+      Function<T, Object> show) {
+    Node node = value(m, key);
+    T v = node == null ? fallback : read.apply(node);
+    shown.put(key, v == null ? null : show.apply(v));
+    return v;
+  }
+
+  private Integer intSetting(Mapping m, String key, int fallback, int min, int max) {
+    return setting(
+        m,
+        key,
+        fallback,
+        n -> {
+          Long v = integer(n, key, min, max);
+          return v == null ? null : v.intValue();
+        },
+        v -> v);
+  }
+
+  private Duration durationSetting(Mapping m, String key, Duration fallback, boolean zeroAllowed) {
+    return setting(m, key, fallback, n -> duration(n, key, zeroAllowed), Durations::format);
+  }
+
+  /** Text of at most 255 octets, the most a TXT character-string holds (RFC 1035 3.3.14). */
+  private String text(Node node, String what) {
+    String s = scalar(node, what);
+    if (s != null && s.getBytes(StandardCharsets.UTF_8).length > 255) {
+      problem(node, what + " may be at most 255 octets long");
+      return null;
+    }
+    return s;
+  }
+
+  private String pop(Node node) {
+    String s = scalar(node, "pop");
+    if (s != null && !POP_NAME.matcher(s).matches()) {
+      problem(node, "pop: bad pop name '" + s + "' (use letters, digits, -, _ and .)");
+      return null;
+    }
+    return s;
+  }
+
+  // ---- the command line
+
+  /**
+   * The file's top level with the flags' values in place of its own. A flag of either zone source
+   * replaces both keys of the file, so that {@code --zones DIR} serves a folder even when the file
+   * names a repository.
+   */
+  private Mapping overlay(Mapping root, Map<String, List<String>> flags) {
+    if (flags.isEmpty()) {
+      return root;
+    }
+    Map<String, YamlTree.Entry> entries = new LinkedHashMap<>(root.entries());
+    if (flags.containsKey("zones") || flags.containsKey("zones-git")) {
+      entries.remove("zones");
+      entries.remove("zones-git");
+    }
+    flags.forEach(
+        (key, values) -> {
+          Node node;
+          if (values.size() == 1) {
+            node = new Scalar(0, values.get(0));
+          } else {
+            List<Node> items = new ArrayList<>();
+            for (String v : values) {
+              Scalar item = new Scalar(0, v);
+              flagNodes.put(item, key);
+              items.add(item);
+            }
+            node = new YamlTree.Sequence(0, List.copyOf(items));
+          }
+          flagNodes.put(node, key);
+          entries.put(key, new YamlTree.Entry(key, 0, node));
+        });
+    return new Mapping(root.line(), entries);
+  }
+
+  /** A node standing for a default value, so that its problem names the flag that changes it. */
+  private Node flagProblemNode(String key) {
+    Node n = new Scalar(0, null);
+    flagNodes.put(n, key);
+    return n;
+  }
+
+  @Override
+  public void problem(Node node, String message) {
+    String flag = flagNodes.get(node);
+    if (flag == null) {
+      super.problem(node, message);
+    } else {
+      problem(new ConfigProblem("--" + flag, 0, message));
+    }
+  }
+
+  // ---- defaults that depend on the host
+
+  /** {@code $XDG_CACHE_HOME/anycast-dns/git}, or {@code ~/.cache/anycast-dns/git}. */
+  private static Path defaultGitDir() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path cache =
+        xdg != null && !xdg.isEmpty()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return cache.resolve("anycast-dns").resolve("git");
+  }
+
+  private static String hostName() {
+    try {
+      String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+      if (!h.isEmpty()) {
+        return h;
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // not Linux: ask the resolver library instead
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "anycast-dns";
+    }
+  }
+}

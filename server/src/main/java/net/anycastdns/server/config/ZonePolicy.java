@@ -1,0 +1,14 @@
+package net.anycastdns.server.config;
+
+/**
+ * The settings that may differ from zone to zone: given server-wide at the top of the configuration
+ * file, and per zone under {@code zone-settings: {NAME: {...}}}, where a zone inherits every
+ * setting it does not give. A policy reloads with the zones it applies to: it is part of the
+ * serving state, never read from anywhere else by the query path.
+ *
+ * @param serialPolicy what a reload does with a changed zone whose serial did not increase
+ */
+public record ZonePolicy(SerialPolicy serialPolicy) {
+  /** The policy of a zone nobody configured. */
+  public static final ZonePolicy DEFAULTS = new ZonePolicy(SerialPolicy.STRICT);
+}
