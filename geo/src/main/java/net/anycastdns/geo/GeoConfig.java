@@ -153,6 +153,33 @@ public final class GeoConfig {
     return List.copyOf(problems);
   }
 
+  /**
+   * The services whose zone is signed (DNSSEC): their answers are chosen per client and go out
+   * without RRSIGs, which validating resolvers take as bogus, answering SERVFAIL. Not an error: the
+   * rest of the zone validates, and the operator decides; one problem per such service, to be
+   * reported as a warning.
+   */
+  public List<ConfigProblem> unsignedServices(ZonePlacement zones) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (GeoService s : services) {
+      String zone = zones.signedZone(s.name());
+      if (zone != null) {
+        problems.add(
+            new ConfigProblem(
+                fileName,
+                s.line(),
+                "service "
+                    + s.name()
+                    + " is in the signed zone "
+                    + zone
+                    + ": its geo answers go out unsigned (the server cannot sign them yet), so"
+                    + " validating resolvers answer SERVFAIL for it; serve it from an unsigned"
+                    + " zone, or drop it from geo.yaml"));
+      }
+    }
+    return List.copyOf(problems);
+  }
+
   String fileName() {
     return fileName;
   }

@@ -20,4 +20,13 @@ public interface ZonePlacement {
 
   /** Classifies an absolute, lowercase name with its trailing dot ({@code www.example.com.}). */
   Kind classify(String absoluteLowercaseName);
+
+  /**
+   * The signed zone an absolute, lowercase name is in, or null when its zone is not signed (or it
+   * is in none): geo answers there go out without RRSIGs, since the server cannot sign them yet.
+   * Unless told otherwise, no zone is signed.
+   */
+  default String signedZone(String absoluteLowercaseName) {
+    return null;
+  }
 }

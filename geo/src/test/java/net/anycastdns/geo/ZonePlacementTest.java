@@ -54,6 +54,36 @@ class ZonePlacementTest {
         config.validate(ZONES).stream().map(ConfigProblem::toString).toList());
   }
 
+  /** Until the server signs, a geo answer in a signed zone goes out unsigned: a warning each. */
+  @Test
+  void servicesInSignedZonesAreNamed(@TempDir Path dir) {
+    ZonePlacement signedExampleNet =
+        new ZonePlacement() {
+          @Override
+          public Kind classify(String name) {
+            return ZONES.classify(name);
+          }
+
+          @Override
+          public String signedZone(String name) {
+            return name.endsWith(".example.net.") ? "example.net." : null;
+          }
+        };
+    StringBuilder yaml = new StringBuilder(TestGeo.POPS).append("services:\n");
+    for (String name : List.of("www.example.com.", "api.example.net.")) {
+      yaml.append("  ").append(name).append(":\n    addresses: {fra1: [192.0.2.1]}\n");
+    }
+    GeoConfig config = TestGeo.load(dir, yaml.toString());
+    assertEquals(
+        List.of(
+            "geo.yaml:8: service api.example.net. is in the signed zone example.net.: its geo"
+                + " answers go out unsigned (the server cannot sign them yet), so validating"
+                + " resolvers answer SERVFAIL for it; serve it from an unsigned zone, or drop it"
+                + " from geo.yaml"),
+        config.unsignedServices(signedExampleNet).stream().map(ConfigProblem::toString).toList());
+    assertEquals(List.of(), config.unsignedServices(ZONES));
+  }
+
   @Test
   void servedNamesPass(@TempDir Path dir) {
     GeoConfig config = TestGeo.load(dir, TestGeo.POPS + TestGeo.WWW);

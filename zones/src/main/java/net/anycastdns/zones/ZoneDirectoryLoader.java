@@ -69,15 +69,6 @@ public final class ZoneDirectoryLoader {
    * @throws IOException when the folder itself cannot be read
    */
   public static DirectoryLoad load(Path dir) throws IOException {
-    return load(dir, Options.SERVE);
-  }
-
-  /**
-   * Loads the folder, checked as told.
-   *
-   * @throws IOException when the folder itself cannot be read
-   */
-  public static DirectoryLoad load(Path dir, Options options) throws IOException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
       for (Path p : ds) {
@@ -89,13 +80,13 @@ public final class ZoneDirectoryLoader {
     files.sort(null);
     List<ZoneLoad> loads = new ArrayList<>();
     for (Path p : files) {
-      loads.add(loadFile(p, options));
+      loads.add(loadFile(p));
     }
     return new DirectoryLoad(loads);
   }
 
-  /** Loads one file, checked as told; its zone name is the file name without {@code .zone}. */
-  public static ZoneLoad loadFile(Path file, Options options) {
+  /** Loads one file; its zone name is the file name without {@code .zone}. */
+  public static ZoneLoad loadFile(Path file) {
     String display = file.getFileName().toString();
     Name origin;
     try {
@@ -113,7 +104,7 @@ public final class ZoneDirectoryLoader {
           null,
           List.of(ZoneProblem.error(display, 0, "cannot read: " + e.getMessage())));
     }
-    return load(display, origin, text, options);
+    return load(display, origin, text);
   }
 
   /**
@@ -121,8 +112,13 @@ public final class ZoneDirectoryLoader {
    * wherever the text came from (a folder, a git commit).
    */
   public static ZoneLoad load(String fileName, byte[] text) {
+    return load(fileName, text, Options.SERVE);
+  }
+
+  /** Loads the text of the file named {@code fileName} as zone {@code NAME.}, checked as told. */
+  public static ZoneLoad load(String fileName, byte[] text, Options options) {
     try {
-      return load(fileName, origin(fileName), text);
+      return load(fileName, origin(fileName), text, options);
     } catch (TextParseException e) {
       return notAZoneName(fileName, e);
     }

@@ -32,31 +32,32 @@ import org.xbill.DNS.utils.base32;
  * Signs small inline zones for tests, the way ldns-signzone and dnssec-signzone do, with dnsjava:
  * one ECDSA P-256 key (flags 257, signing everything), an NSEC chain or an NSEC3 chain (SHA-1, no
  * salt, no extra iteration, RFC 9276; optionally opt-out for insecure delegations), RRSIGs over
- * every authoritative RRset (at a delegation point only DS and NSEC; glue unsigned).
+ * every authoritative RRset (at a delegation point only DS and NSEC; glue unsigned). Public for the
+ * server's tests (the zones test-jar).
  */
-final class TestSigner {
+public final class TestSigner {
   /** How the zone proves that names and types do not exist. */
-  enum Denial {
+  public enum Denial {
     NSEC,
     NSEC3,
     /** NSEC3 with the opt-out flag; insecure delegations have no NSEC3 of their own. */
     NSEC3_OPT_OUT
   }
 
-  static final Instant INCEPTION = Instant.parse("2026-01-01T00:00:00Z");
-  static final Instant EXPIRATION = Instant.parse("2036-01-01T00:00:00Z");
+  public static final Instant INCEPTION = Instant.parse("2026-01-01T00:00:00Z");
+  public static final Instant EXPIRATION = Instant.parse("2036-01-01T00:00:00Z");
 
   private static final KeyPair KEY = generateKey();
 
   private TestSigner() {}
 
   /** The zone {@code origin} of {@code text}, signed with signatures valid for ten years. */
-  static String sign(String origin, String text, Denial denial) {
+  public static String sign(String origin, String text, Denial denial) {
     return sign(origin, text, denial, INCEPTION, EXPIRATION);
   }
 
   /** The zone signed with signatures valid from {@code inception} to {@code expiration}. */
-  static String sign(
+  public static String sign(
       String origin, String text, Denial denial, Instant inception, Instant expiration) {
     try {
       return new Signing(TestZones.name(origin), denial).sign(text, inception, expiration);
@@ -66,7 +67,7 @@ final class TestSigner {
   }
 
   /** The DNSKEY of every zone this class signs, for trust anchors. */
-  static DNSKEYRecord dnskey(String origin, long ttl) {
+  public static DNSKEYRecord dnskey(String origin, long ttl) {
     try {
       return new DNSKEYRecord(
           TestZones.name(origin),

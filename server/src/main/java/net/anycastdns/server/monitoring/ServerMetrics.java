@@ -136,6 +136,7 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   private final Counter geoFailOpen;
   private final MultiGauge zoneSerial;
   private final MultiGauge zoneRecords;
+  private final MultiGauge signatureExpiry;
   private final MultiGauge commitInfo;
   private volatile SyncStatus sync = SyncStatus.NONE;
   private volatile ZoneMeters zoneMeters = new ZoneMeters(-1, new Counter[0], Map.of());
@@ -198,6 +199,13 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     zoneRecords =
         MultiGauge.builder("dns.zone.records")
             .description("Records in each zone served")
+            .register(registry);
+    signatureExpiry =
+        MultiGauge.builder("dns.dnssec.signature.expiry.timestamp")
+            .description(
+                "Earliest expiration among the RRSIGs of each signed zone, in Unix seconds: past"
+                    + " it, validating resolvers answer SERVFAIL for some of its names")
+            .baseUnit("seconds")
             .register(registry);
     commitInfo =
         MultiGauge.builder("dns.sync.commit.info")
@@ -337,9 +345,10 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   }
 
   /**
-   * Describes the zone set about to be published: the serial and record count of each zone, and a
-   * query counter per zone. Call it before the set is published, so that its queries are counted
-   * from the first one. Zones no longer served lose their series.
+   * Describes the zone set about to be published: the serial and record count of each zone, the
+   * earliest signature expiration of each signed zone, and a query counter per zone. Call it before
+   * the set is published, so that its queries are counted from the first one. Zones no longer
+   * served lose their series.
    */
   public synchronized void zones(ZoneSet set) {
     List<ZoneSnapshot> zones = set.zones();
@@ -368,6 +377,15 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     zoneRecords.register(
         zones.stream()
             .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.recordCount()))
+            .toList(),
+        true);
+    signatureExpiry.register(
+        zones.stream()
+            .filter(z -> z.dnssec() != null && z.dnssec().earliestExpiration() != Long.MAX_VALUE)
+            .map(
+                z ->
+                    MultiGauge.Row.of(
+                        Tags.of("zone", z.origin().toString()), z.dnssec().earliestExpiration()))
             .toList(),
         true);
     zoneMeters = new ZoneMeters(set.generation(), counters, byName);

@@ -10,6 +10,7 @@ import net.anycastdns.geo.GeoService;
 import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
 import net.anycastdns.server.wire.QueryParser;
+import net.anycastdns.zones.DnssecProofs;
 import net.anycastdns.zones.RRset;
 import net.anycastdns.zones.ZoneLookup;
 import net.anycastdns.zones.ZoneSnapshot;
@@ -27,8 +28,9 @@ import org.xbill.DNS.Type;
  *   <li>answer: take the {@link ServingState} once (so a reload never tears a query), find the zone
  *       by longest suffix, let GeoDNS answer A and AAAA for its service names, look the rest up
  *       ({@link ZoneLookup}) into a {@link net.anycastdns.zones.LookupResult};
- *   <li>assembly ({@link ResponseAssembler}): flags, sections, EDNS, truncation. DNSSEC records
- *       join the result between answer and assembly.
+ *   <li>DNSSEC: for a query with the DO bit to a signed zone, the RRSIGs and NSEC/NSEC3 proofs join
+ *       the result ({@link DnssecProofs});
+ *   <li>assembly ({@link ResponseAssembler}): flags, sections, EDNS, truncation.
  * </ol>
  *
  * Any unexpected failure becomes SERVFAIL here, the one place that decides it, and is counted and
@@ -130,14 +132,15 @@ public final class QueryProcessor {
   /** The answer stage: zone data, or a GeoDNS decision, into the workspace's lookup result. */
   private int answer(QueryWorkspace ws, ServingState state, boolean tcp, InetAddress client) {
     Query q = ws.query;
-    int index = state.zones().findZoneIndex(q.qname());
+    int qtype = q.qtype();
+    // A DS query for a zone's apex goes to its parent when that is served here (RFC 4035 3.1.4.1).
+    int index = state.zones().findZoneIndex(q.qname(), qtype);
     ws.zoneGeneration = state.generation();
     ws.zoneIndex = index;
     if (index < 0) {
       return assembler.error(ws.request, q, Rcode.REFUSED, tcp, ws.writer, ws.response);
     }
     ZoneSnapshot zone = state.zones().zones().get(index);
-    int qtype = q.qtype();
     GeoResolver resolver = state.geo();
     GeoService service =
         resolver != null && (qtype == Type.A || qtype == Type.AAAA)
@@ -148,14 +151,26 @@ public final class QueryProcessor {
       ws.geo = d;
       RRset rrset = RRset.of(q.qname(), qtype, d.ttl(), d.rdata());
       ZoneLookup.answerWith(zone, q.qname(), rrset, ws.result);
+      dnssec(ws, zone);
       // The scope says over which addresses this answer holds (RFC 7871 section 7.2.1).
       return assembler.answer(
           ws.request, q, ws.result, tcp, ws.writer, ws.response, q.ecs() ? d.scopePrefix() : 0);
     }
     // RFC 8482 section 4.2: ANY gets one RRset over UDP, all of them over TCP.
     ZoneLookup.lookup(zone, q.qname(), qtype, tcp, ws.result);
+    dnssec(ws, zone);
     // Zone data is the same for every client: ECS scope 0 (RFC 7871 section 7.2.1).
     return assembler.answer(ws.request, q, ws.result, tcp, ws.writer, ws.response, 0);
+  }
+
+  /**
+   * The DNSSEC stage: with the DO bit (RFC 3225), a signed zone's RRSIGs and proofs. Without it,
+   * nothing DNSSEC is added (RFC 4035 section 3.1).
+   */
+  private static void dnssec(QueryWorkspace ws, ZoneSnapshot zone) {
+    if (ws.query.dnssecOk()) {
+      ws.proofs.addTo(zone, ws.result);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package net.anycastdns.server.query;
 import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
+import net.anycastdns.zones.DnssecProofs;
 import net.anycastdns.zones.LookupResult;
 
 /**
@@ -18,6 +19,7 @@ public final class QueryWorkspace {
   final byte[] response = new byte[MAX_MESSAGE];
   final Query query = new Query();
   final LookupResult result = new LookupResult();
+  final DnssecProofs proofs = new DnssecProofs();
   final MessageWriter writer = new MessageWriter();
 
   // What the last call of QueryProcessor.process decided, set on every path, so that the

@@ -19,7 +19,10 @@ import org.xbill.DNS.Type;
  *       in only if there is room left.
  *   <li>An answer or authority RRset that does not fit sets TC and ends the message; additional
  *       data that does not fit is left out without TC (RFC 2181 section 9), except the glue of a
- *       referral (RFC 9471).
+ *       referral (RFC 9471). An RRset and the RRSIGs written with it are one unit: both go in or
+ *       neither, and a DNSSEC proof in the authority section that does not fit sets TC like any
+ *       other (RFC 4035 section 3.1.1).
+ *   <li>AD is never set: an authoritative server vouches for no data (RFC 4035 section 3.1.6).
  * </ul>
  */
 public final class ResponseAssembler {
@@ -130,7 +133,7 @@ public final class ResponseAssembler {
 
   private static boolean writeSection(MessageWriter w, int section, LookupResult.Section s) {
     for (int i = 0; i < s.size(); i++) {
-      if (!w.writeRRset(section, s.owner(i), s.rrset(i))) {
+      if (!w.writeRRset(section, s.owner(i), s.rrset(i), s.records(i), s.signatures(i))) {
         return false;
       }
     }

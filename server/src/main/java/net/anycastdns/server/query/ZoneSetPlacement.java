@@ -38,4 +38,10 @@ public final class ZoneSetPlacement implements ZonePlacement {
     }
     return Kind.SERVED;
   }
+
+  @Override
+  public String signedZone(String absoluteLowercaseName) {
+    ZoneSnapshot zone = zones.findZone(WireName.of(absoluteLowercaseName));
+    return zone == null || zone.dnssec() == null ? null : zone.origin().toString();
+  }
 }

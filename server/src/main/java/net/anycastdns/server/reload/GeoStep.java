@@ -45,8 +45,12 @@ final class GeoStep {
       problems.add(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage()));
       return null;
     }
-    List<ConfigProblem> placement = config.validate(new ZoneSetPlacement(zones));
+    ZoneSetPlacement placements = new ZoneSetPlacement(zones);
+    List<ConfigProblem> placement = config.validate(placements);
     placement.forEach(p -> problems.add(error(p)));
+    config
+        .unsignedServices(placements)
+        .forEach(p -> problems.add(ZoneProblem.warning(p.file(), p.line(), p.message())));
     if (pop != null && !config.hasPop(pop)) {
       problems.add(
           ZoneProblem.error(

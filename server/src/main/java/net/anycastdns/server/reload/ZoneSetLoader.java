@@ -84,6 +84,21 @@ public final class ZoneSetLoader {
       String pop,
       Mode mode,
       long generation) {
+    return load(next, current, policies, pop, mode, generation, ZoneDirectoryLoader.Options.SERVE);
+  }
+
+  /**
+   * Loads {@code next} beside {@code current}, each zone checked as {@code checks} says ({@code
+   * check} verifies every signature of signed zones).
+   */
+  public static Load load(
+      Revision next,
+      ServedRevision current,
+      ZonePolicies policies,
+      String pop,
+      Mode mode,
+      long generation,
+      ZoneDirectoryLoader.Options checks) {
     List<ZoneProblem> problems = new ArrayList<>(next.problems());
     Map<String, ServedZone> byFile = new LinkedHashMap<>();
     int parsed = 0;
@@ -99,7 +114,7 @@ public final class ZoneSetLoader {
         continue;
       }
       parsed++;
-      ZoneSnapshot zone = compile(file, problems);
+      ZoneSnapshot zone = compile(file, checks, problems);
       if (zone != null
           && (before == null
               || serialIncreased(
@@ -163,7 +178,8 @@ public final class ZoneSetLoader {
   }
 
   /** Parses and checks one file; null when it has errors, which are added to {@code problems}. */
-  private static ZoneSnapshot compile(SourceFile file, List<ZoneProblem> problems) {
+  private static ZoneSnapshot compile(
+      SourceFile file, ZoneDirectoryLoader.Options checks, List<ZoneProblem> problems) {
     byte[] text;
     try {
       text = file.content().read();
@@ -171,7 +187,7 @@ public final class ZoneSetLoader {
       problems.add(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage()));
       return null;
     }
-    ZoneDirectoryLoader.ZoneLoad load = ZoneDirectoryLoader.load(file.name(), text);
+    ZoneDirectoryLoader.ZoneLoad load = ZoneDirectoryLoader.load(file.name(), text, checks);
     for (ZoneProblem p : load.problems()) {
       problems.add(new ZoneProblem(file.path(), p.line(), p.severity(), p.message()));
     }

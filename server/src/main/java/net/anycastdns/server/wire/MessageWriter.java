@@ -23,6 +23,7 @@ public final class MessageWriter {
   private static final int TYPE_PTR = 12;
   private static final int TYPE_MX = 15;
   private static final int TYPE_OPT = 41;
+  private static final int TYPE_RRSIG = 46;
   private static final int OPTION_NSID = 3;
   private static final int OPTION_ECS = 8;
   private static final int CLASS_IN = 1;
@@ -91,19 +92,39 @@ public final class MessageWriter {
    * owner}. Returns false, having written nothing, when it does not fit.
    */
   public boolean writeRRset(int section, byte[] owner, RRset rrset) {
+    return writeRRset(section, owner, rrset, true, false);
+  }
+
+  /**
+   * Writes an RRset's records, its RRSIGs ({@link RRset#signature}, with the RRset's TTL), or both,
+   * into {@code section} under owner {@code owner}, as one unit: returns false, having written
+   * nothing, when they do not all fit, so an RRset never goes out without the RRSIGs asked for (RFC
+   * 4035 section 3.1.1).
+   */
+  public boolean writeRRset(
+      int section, byte[] owner, RRset rrset, boolean records, boolean signatures) {
     int startPos = pos;
     int startLabels = labelCount;
-    int type = rrset.type();
     int ttl = (int) rrset.ttl();
-    for (int i = 0; i < rrset.size(); i++) {
-      if (!writeRecord(owner, type, CLASS_IN, ttl, rrset.rdata(i))) {
-        pos = startPos;
-        labelCount = startLabels;
-        return false;
+    int written = 0;
+    for (int i = 0; records && i < rrset.size(); i++, written++) {
+      if (!writeRecord(owner, rrset.type(), CLASS_IN, ttl, rrset.rdata(i))) {
+        return rollBack(startPos, startLabels);
       }
     }
-    counts[section] += rrset.size();
+    for (int i = 0; signatures && i < rrset.signatureCount(); i++, written++) {
+      if (!writeRecord(owner, TYPE_RRSIG, CLASS_IN, ttl, rrset.signature(i))) {
+        return rollBack(startPos, startLabels);
+      }
+    }
+    counts[section] += written;
     return true;
+  }
+
+  private boolean rollBack(int startPos, int startLabels) {
+    pos = startPos;
+    labelCount = startLabels;
+    return false;
   }
 
   /** Writes one record of any class into {@code section}; false, with nothing written, if full. */
@@ -112,9 +133,7 @@ public final class MessageWriter {
     int startPos = pos;
     int startLabels = labelCount;
     if (!writeRecord(owner, type, dclass, ttl, rdata)) {
-      pos = startPos;
-      labelCount = startLabels;
-      return false;
+      return rollBack(startPos, startLabels);
     }
     counts[section]++;
     return true;
