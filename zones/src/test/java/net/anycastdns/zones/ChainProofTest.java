@@ -2,6 +2,7 @@ package net.anycastdns.zones;
 
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -52,17 +53,7 @@ class ChainProofTest {
       # the DNAME's own name holds only the DNAME
       redirect.example.        | A     | NOERROR NODATA aa    | -                                                                               | example. SOA+RRSIG | matches redirect.example.                | matches redirect.example.                                 | =       | secure
       """)
-  void proof(
-      String qname,
-      String qtype,
-      String status,
-      String answer,
-      String authority,
-      String nsec,
-      String nsec3,
-      String optOut,
-      String validation) {
-    SignedAnswers.assertRow(
-        ZONES, qname, qtype, status, answer, authority, nsec, nsec3, optOut, validation);
+  void proof(ArgumentsAccessor row) {
+    SignedAnswers.assertRow(ZONES, row);
   }
 }

@@ -2,6 +2,7 @@ package net.anycastdns.zones;
 
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -45,17 +46,7 @@ class DelegationProofTest {
       x.a.b.deep.example.     | A     | NOERROR REFERRAL  | -                           | a.b.deep.example. NS                       | matches a.b.deep.example. | matches a.b.deep.example. | matches example.; covers deep.example. optout             | -
       a.b.deep.example.       | DS    | NOERROR NODATA aa | -                           | example. SOA+RRSIG                         | matches a.b.deep.example. | matches a.b.deep.example. | matches example.; covers deep.example. optout             | secure secure insecure
       """)
-  void proof(
-      String qname,
-      String qtype,
-      String status,
-      String answer,
-      String authority,
-      String nsec,
-      String nsec3,
-      String optOut,
-      String validation) {
-    SignedAnswers.assertRow(
-        ZONES, qname, qtype, status, answer, authority, nsec, nsec3, optOut, validation);
+  void proof(ArgumentsAccessor row) {
+    SignedAnswers.assertRow(ZONES, row);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xbill.DNS.utils.base32;
 
@@ -53,18 +54,8 @@ class NegativeProofTest {
       ent.example.     | A      | NOERROR NODATA aa    | -                     | example. SOA+RRSIG | covers ent.example.                                  | matches ent.example.                                                        | =       | secure
       c.ent.example.   | A      | NXDOMAIN NXDOMAIN aa | -                     | example. SOA+RRSIG | covers c.ent.example.; covers *.ent.example.         | matches ent.example.; covers c.ent.example.; covers *.ent.example.          | =       | secure secure insecure
       """)
-  void proof(
-      String qname,
-      String qtype,
-      String status,
-      String answer,
-      String authority,
-      String nsec,
-      String nsec3,
-      String optOut,
-      String validation) {
-    SignedAnswers.assertRow(
-        ZONES, qname, qtype, status, answer, authority, nsec, nsec3, optOut, validation);
+  void proof(ArgumentsAccessor row) {
+    SignedAnswers.assertRow(ZONES, row);
   }
 
   /** RFC 5155 section 7.2.9: the owner of an NSEC3 record is answered as if it did not exist. */

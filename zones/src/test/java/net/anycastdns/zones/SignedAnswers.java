@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.DSRecord;
@@ -60,6 +61,26 @@ final class SignedAnswers {
       zones.put(d, TestZones.compile(origin, TestSigner.sign(origin, text, d)));
     }
     return zones;
+  }
+
+  /**
+   * Asserts one row of a proof table against the zone signed each way ({@link #signEachWay}): the
+   * columns qname, qtype, status, answer, authority, nsec, nsec3, opt-out, validation, as {@link
+   * #assertRow(Map, String, String, String, String, String, String, String, String, String)} has
+   * them.
+   */
+  static void assertRow(Map<TestSigner.Denial, ZoneSnapshot> zones, ArgumentsAccessor row) {
+    assertRow(
+        zones,
+        row.getString(0),
+        row.getString(1),
+        row.getString(2),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7),
+        row.getString(8));
   }
 
   /**

@@ -2,6 +2,7 @@ package net.anycastdns.zones;
 
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -48,17 +49,7 @@ class WildcardProofTest {
       # a synthesized CNAME is followed; the proof is for the synthesized step
       bob.alias.example.      | A     | NOERROR ANSWER aa | bob.alias.example. CNAME+RRSIG, www.example. A+RRSIG   | -                  | covers bob.alias.example.                                 | covers bob.alias.example.                                                        | =       | secure secure insecure
       """)
-  void proof(
-      String qname,
-      String qtype,
-      String status,
-      String answer,
-      String authority,
-      String nsec,
-      String nsec3,
-      String optOut,
-      String validation) {
-    SignedAnswers.assertRow(
-        ZONES, qname, qtype, status, answer, authority, nsec, nsec3, optOut, validation);
+  void proof(ArgumentsAccessor row) {
+    SignedAnswers.assertRow(ZONES, row);
   }
 }

@@ -75,13 +75,7 @@ final class CheckCommand implements Callable<Integer> {
     // signature of a signed zone verified, which a reload has no time for.
     ZoneSetLoader.Load load =
         ZoneSetLoader.load(
-            revision,
-            ServedRevision.EMPTY,
-            cfg.policies(),
-            cfg.pop(),
-            ZoneSetLoader.Mode.LENIENT,
-            0,
-            ZoneDirectoryLoader.Options.CHECK);
+            revision, ServedRevision.EMPTY, cfg.policies(), cfg.pop(), ZoneSetLoader.Mode.CHECK, 0);
     Path base = cfg.source() instanceof SourceConfig.Folder f ? f.dir() : null;
     for (ZoneProblem p : load.problems()) {
       out.println(

@@ -36,7 +36,12 @@ public final class ZoneSetLoader {
      * A zone with errors is left out and the others served: the first load of a process, which has
      * nothing else to serve.
      */
-    LENIENT
+    LENIENT,
+    /**
+     * As {@link #LENIENT}, and every signature of a signed zone verified too: {@code check}, which
+     * can afford what a reload cannot.
+     */
+    CHECK
   }
 
   /**
@@ -84,21 +89,8 @@ public final class ZoneSetLoader {
       String pop,
       Mode mode,
       long generation) {
-    return load(next, current, policies, pop, mode, generation, ZoneDirectoryLoader.Options.SERVE);
-  }
-
-  /**
-   * Loads {@code next} beside {@code current}, each zone checked as {@code checks} says ({@code
-   * check} verifies every signature of signed zones).
-   */
-  public static Load load(
-      Revision next,
-      ServedRevision current,
-      ZonePolicies policies,
-      String pop,
-      Mode mode,
-      long generation,
-      ZoneDirectoryLoader.Options checks) {
+    ZoneDirectoryLoader.Options checks =
+        mode == Mode.CHECK ? ZoneDirectoryLoader.Options.CHECK : ZoneDirectoryLoader.Options.SERVE;
     List<ZoneProblem> problems = new ArrayList<>(next.problems());
     Map<String, ServedZone> byFile = new LinkedHashMap<>();
     int parsed = 0;
