@@ -162,7 +162,7 @@ class DnssecEndToEndTest {
     Scrape metrics = server.scrape();
     for (String zone : List.of("example.test.", "sub.example.test.")) {
       assertEquals(
-          TestSigner.EXPIRATION.getEpochSecond(),
+          (double) TestSigner.EXPIRATION.getEpochSecond(),
           metrics.value("dns_dnssec_signature_expiry_timestamp_seconds", "zone", zone),
           zone);
     }
