@@ -86,7 +86,8 @@ public final class ZoneLookup {
    */
   public static void answerWith(ZoneSnapshot zone, byte[] qname, RRset rrset, LookupResult result) {
     result.reset();
-    result.found(qname, zone.find(qname, 0), null);
+    // The name's own node, for the NODATA proof of a signed zone; unsigned zones skip the probe.
+    result.found(qname, zone.dnssec() == null ? null : zone.find(qname, 0), null);
     if (rrset.size() > 0) {
       addAnswer(qname, rrset, result);
       result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
