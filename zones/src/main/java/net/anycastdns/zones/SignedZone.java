@@ -16,13 +16,13 @@ public final class SignedZone {
   private final NsecChain nsec;
   private final Nsec3Chain nsec3;
   private final long earliestExpiration;
-  private final List<RRset> malformedNsec3;
+  private final List<RRset> strayNsec3;
 
-  SignedZone(NsecChain nsec, Nsec3Chain nsec3, long earliestExpiration, List<RRset> malformed) {
+  SignedZone(NsecChain nsec, Nsec3Chain nsec3, long earliestExpiration, List<RRset> stray) {
     this.nsec = nsec;
     this.nsec3 = nsec3;
     this.earliestExpiration = earliestExpiration;
-    this.malformedNsec3 = List.copyOf(malformed);
+    this.strayNsec3 = List.copyOf(stray);
   }
 
   /** True when denial of existence is NSEC3 (RFC 5155), false for NSEC (RFC 4034). */
@@ -49,8 +49,11 @@ public final class SignedZone {
     return nsec3;
   }
 
-  /** NSEC3 RRsets whose owner is no hashed name, left out of the chain for the checks to report. */
-  List<RRset> malformedNsec3() {
-    return malformedNsec3;
+  /**
+   * NSEC3 RRsets left out of the chain, for the checks to report: under NSEC3 those whose owner is
+   * no hashed name, under NSEC (no NSEC3PARAM) all of them.
+   */
+  List<RRset> strayNsec3() {
+    return strayNsec3;
   }
 }

@@ -296,6 +296,18 @@ public final class SignedZoneChecks {
     }
 
     private void nsecChain(NsecChain chain) {
+      if (!signed.strayNsec3().isEmpty()) {
+        RRset first = signed.strayNsec3().get(0);
+        add(
+            Kind.NO_CHAIN,
+            first.owner(),
+            Type.NSEC3,
+            0,
+            "the zone has NSEC3 records but no NSEC3PARAM at the apex, which says which chain"
+                + " answers are proven with (RFC 5155 section 4): add it, or drop the NSEC3"
+                + " records");
+        return;
+      }
       Node[] order = chain.nodes();
       if (order.length == 0) {
         add(Kind.NO_CHAIN, apex, Type.NSEC, 0, "the zone is signed but has no NSEC or NSEC3 chain");
@@ -351,7 +363,7 @@ public final class SignedZoneChecks {
             "the zone has an NSEC3PARAM but no NSEC3 records");
         return;
       }
-      for (RRset bad : signed.malformedNsec3()) {
+      for (RRset bad : signed.strayNsec3()) {
         add(
             Kind.PARAMETERS,
             bad.owner(),

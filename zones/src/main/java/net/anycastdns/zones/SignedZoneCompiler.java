@@ -65,6 +65,8 @@ final class SignedZoneCompiler {
     if (nsec3param == null) {
       Node[] order = nsecNames.toArray(new Node[0]);
       Arrays.sort(order, (a, b) -> WireName.compareCanonical(a.name(), 0, b.name(), 0));
+      // NSEC3 records without an NSEC3PARAM belong to no chain: the checks report them.
+      nsec3.forEach(h -> malformed.add(h.record));
       return new SignedZone(new NsecChain(order), null, earliest, malformed);
     }
     Nsec3Chain chain = nsec3Chain(nsec3param.rdata(0), nsec3);

@@ -198,6 +198,23 @@ class SignedZoneChecksTest {
   }
 
   @Test
+  void nsec3WithoutNsec3param() {
+    String text = without(TestSigner.sign("example.", ZONE, TestSigner.Denial.NSEC3), "NSEC3PARAM");
+    ZoneDirectoryLoader.ZoneLoad load = load(text);
+    assertAll(
+        () -> assertFalse(load.ok()),
+        () ->
+            assertTrue(
+                strings(load)
+                    .get(0)
+                    .endsWith(
+                        ": the zone has NSEC3 records but no NSEC3PARAM at the apex, which says"
+                            + " which chain answers are proven with (RFC 5155 section 4): add it,"
+                            + " or drop the NSEC3 records"),
+                strings(load).toString()));
+  }
+
+  @Test
   void rrsigsWithoutDnskeyServeTheZoneUnsigned() {
     String text = without(TestSigner.sign("example.", ZONE, TestSigner.Denial.NSEC), "DNSKEY");
     ZoneDirectoryLoader.ZoneLoad load = load(text);
