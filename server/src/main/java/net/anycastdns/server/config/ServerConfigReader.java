@@ -328,7 +328,7 @@ public final class ServerConfigReader extends YamlReader {
       try {
         zone = Name.fromString(e.key(), Name.root);
       } catch (TextParseException ex) {
-        problem(e.line(), "zone-settings: bad zone name '" + e.key() + "': " + ex.getMessage());
+        problem(e.line(), "zone-settings: bad zone name " + ex.getMessage());
         continue;
       }
       String what = "zone-settings of " + zone + ": ";
