@@ -1,6 +1,7 @@
 package net.anycastdns.sidecar;
 
 import net.anycastdns.common.cli.CommandLineRunner;
+import net.anycastdns.common.cli.ManifestVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "anycast-dns-sidecar",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
+    versionProvider = ManifestVersion.class,
     description =
         "Withdraws the anycast DNS prefixes from the local BGP speaker while the local"
             + " DNS server fails its self-test.",
@@ -34,14 +35,5 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  /** The version from the jar's manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"anycast-dns-sidecar " + (v == null ? "dev" : v)};
-    }
   }
 }

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.anycastdns.common.Durations;
 import net.anycastdns.common.HostPort;
+import net.anycastdns.common.cli.ManifestVersion;
 import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.common.yaml.ConfigProblem;
 import net.anycastdns.common.yaml.YamlReader;
@@ -163,7 +164,7 @@ public final class ServerConfigReader extends YamlReader {
         setting(
             root,
             "server-version",
-            "anycast-dns " + Version.current(),
+            "anycast-dns " + ManifestVersion.of(ServerConfigReader.class),
             n -> text(n, "server-version"),
             s -> s);
     Integer udp = intSetting(root, "edns-udp-size", 1232, 512, 4096);
