@@ -75,6 +75,7 @@ class SystemdUnitsIT {
           anycast-dns-sidecar.service | ExecStart=/usr/bin/anycast-dns-sidecar run --config /etc/anycast-dns/sidecar.yaml
           anycast-dns-sidecar.service | ExecStopPost=/usr/bin/anycast-dns-sidecar withdraw --config /etc/anycast-dns/sidecar.yaml
           anycast-dns-sidecar.service | After=network-online.target anycast-dns.service bird.service gobgpd.service
+          anycast-dns-sidecar.service | PartOf=anycast-dns.service
           anycast-dns-sidecar.service | SuccessExitStatus=143
           anycast-dns-sidecar.service | Restart=always
           anycast-dns-sidecar.service | User=anycast-dns

@@ -21,6 +21,7 @@ final class Tools {
           "dpkg-deb", "dpkg",
           "lintian", "lintian",
           "systemd-analyze", "systemd",
+          "systemd-nspawn", "systemd-container",
           "man", "man-db",
           "dig", "bind9-dnsutils",
           "unshare", "util-linux",
