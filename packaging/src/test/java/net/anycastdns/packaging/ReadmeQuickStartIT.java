@@ -26,7 +26,7 @@ class ReadmeQuickStartIT {
   private static final Pattern DIG_LINE =
       Pattern.compile("^ {4}dig @127\\.0\\.0\\.1 -p 5353 (.+?)\\s+# (.+)$");
 
-  private static RunningServer server;
+  private static InstalledServer server;
 
   record Example(List<String> args, String comment) {}
 
@@ -34,7 +34,8 @@ class ReadmeQuickStartIT {
   static void start() throws Exception {
     Tools.require("dig");
     server =
-        RunningServer.start("--zones", InstalledPackage.path("/etc/anycast-dns/zones").toString());
+        InstalledServer.start(
+            "--zones", InstalledPackage.path("/etc/anycast-dns/zones").toString());
   }
 
   @AfterAll

@@ -25,8 +25,8 @@ class SampleConfigurationIT {
   @Test
   void serverYamlServesAndTheSidecarsSelfTestPasses() throws Exception {
     Path etc = InstalledPackage.path("/etc/anycast-dns");
-    try (RunningServer server =
-        RunningServer.start(
+    try (InstalledServer server =
+        InstalledServer.start(
             "--config", etc.resolve("server.yaml").toString(),
             "--zones", etc.resolve("zones").toString())) {
       // The test's server, and a state folder where postinst would have made /var/lib/anycast-dns.

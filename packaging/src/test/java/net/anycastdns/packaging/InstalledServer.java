@@ -24,21 +24,21 @@ import java.util.concurrent.TimeUnit;
  * {@code anycast-dns serve} started from the unpacked package on loopback ports of its own, ready
  * once {@code /health/ready} says so; closing it sends SIGTERM, as systemd does.
  */
-final class RunningServer implements AutoCloseable {
+final class InstalledServer implements AutoCloseable {
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
   final int port;
   private final Process process;
   private final Path log;
 
-  private RunningServer(int port, Process process, Path log) {
+  private InstalledServer(int port, Process process, Path log) {
     this.port = port;
     this.process = process;
     this.log = log;
   }
 
   /** Starts {@code serve ARGS --listen 127.0.0.1:PORT --http 127.0.0.1:PORT2} and waits. */
-  static RunningServer start(String... args) throws IOException, InterruptedException {
+  static InstalledServer start(String... args) throws IOException, InterruptedException {
     int port = freePort();
     int http = freePort();
     List<String> cmd = new ArrayList<>();
@@ -49,7 +49,7 @@ final class RunningServer implements AutoCloseable {
     Path log = Files.createTempFile("serve", ".log");
     Process process =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    RunningServer server = new RunningServer(port, process, log);
+    InstalledServer server = new InstalledServer(port, process, log);
     server.awaitReady(http);
     return server;
   }
