@@ -27,6 +27,16 @@ public final class NameTable<V> {
     return size;
   }
 
+  /** Every value, in no particular order: for tools and tests that walk a whole zone. */
+  @SuppressWarnings("unchecked")
+  void forEach(java.util.function.Consumer<V> action) {
+    for (Object v : values) {
+      if (v != null) {
+        action.accept((V) v);
+      }
+    }
+  }
+
   /** The value stored for the whole name {@code name[off, name.length)}, or null. */
   public V get(byte[] name, int off) {
     return get(name, off, name.length);
