@@ -377,7 +377,10 @@ final class MasterFileScanner {
 
   /** The current token as a class (IN, CH, HS, NONE, ANY, CLASSnnn), or -1. */
   private int dclass() {
-    if (tokenIs("IN")) {
+    if (tokEnd - tokStart == 2
+        && !tokQuoted
+        && (in[tokStart] | 0x20) == 'i'
+        && (in[tokStart + 1] | 0x20) == 'n') {
       return DClass.IN;
     }
     if (tokQuoted || tokEnd - tokStart > 12 || !Character.isLetter(in[tokStart])) {

@@ -57,6 +57,15 @@ public final class NameTable<V> {
     }
   }
 
+  /**
+   * A table over slots filled elsewhere with the same hashing and probing ({@link WireName#hash},
+   * linear probing, a power-of-two capacity at most half full), such as {@link ZoneDraft}'s: the
+   * compiled zone takes over the draft's table instead of hashing every name again.
+   */
+  static <V> NameTable<V> ofSlots(byte[][] keys, Object[] values, int[] hashes, int size) {
+    return new NameTable<>(keys, values, hashes, size);
+  }
+
   /** Builds a table; a name added twice keeps the later value. */
   public static final class Builder<V> {
     private byte[][] keys;

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
-import org.xbill.DNS.Address;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Name;
@@ -48,7 +47,7 @@ final class RdataParser {
   /** Reads the data of a record of {@code type}; the writer is valid until the next call. */
   WireWriter parse(int type, long ttl) throws ScanException {
     w.reset();
-    s.expect(RecordTypes.string(type) + " data");
+    s.expect("record data");
     if (!s.tokQuoted
         && s.tokEnd - s.tokStart == 2
         && s.input()[s.tokStart] == '\\'
@@ -561,12 +560,96 @@ final class RdataParser {
     }
   }
 
+  /**
+   * RFC 4291 section 2.2: up to eight groups of up to four hex digits, one {@code ::} standing for
+   * a run of zero groups, and the last 32 bits optionally as a dotted quad.
+   */
   private void ipv6(MasterFileScanner t) throws ScanException {
-    byte[] a = Address.toByteArray(t.token(), Address.IPv6);
-    if (a == null) {
-      throw s.error("bad IPv6 address '" + s.token() + "'");
+    byte[] b = t.input();
+    int from = t.tokStart;
+    int end = t.tokEnd;
+    int[] groups = new int[8];
+    int n = 0;
+    int gap = -1;
+    int i = from;
+    if (end - from >= 2 && b[i] == ':' && b[i + 1] == ':') {
+      gap = 0;
+      i += 2;
+    } else if (i < end && b[i] == ':') {
+      throw badIpv6();
     }
-    w.bytes(a, 0, 16);
+    while (i < end) {
+      int start = i;
+      int v = 0;
+      while (i < end && i - start < 5) {
+        int d = b[i] < 0 ? -1 : HEX[b[i]];
+        if (d < 0) {
+          break;
+        }
+        v = v << 4 | d;
+        i++;
+      }
+      if (i < end && b[i] == '.') {
+        // The last 32 bits as a dotted quad: two groups from it.
+        if (n > 6) {
+          throw badIpv6();
+        }
+        int mark = w.len;
+        t.tokStart = start;
+        try {
+          ipv4(t);
+        } finally {
+          t.tokStart = from;
+        }
+        groups[n++] = (w.buf[mark] & 0xFF) << 8 | (w.buf[mark + 1] & 0xFF);
+        groups[n++] = (w.buf[mark + 2] & 0xFF) << 8 | (w.buf[mark + 3] & 0xFF);
+        w.len = mark;
+        i = end;
+        break;
+      }
+      if (i == start || i - start > 4 || n == 8) {
+        throw badIpv6();
+      }
+      groups[n++] = v;
+      if (i == end) {
+        break;
+      }
+      if (b[i] != ':') {
+        throw badIpv6();
+      }
+      i++;
+      if (i < end && b[i] == ':') {
+        if (gap >= 0) {
+          throw badIpv6();
+        }
+        gap = n;
+        i++;
+      } else if (i == end) {
+        throw badIpv6();
+      }
+    }
+    if (gap < 0 ? n != 8 : n > 7) {
+      throw badIpv6();
+    }
+    w.ensure(16);
+    int zeros = 8 - n;
+    for (int g = 0; g < n; g++) {
+      if (g == gap) {
+        for (int z = 0; z < zeros; z++) {
+          w.u16(0);
+        }
+      }
+      w.u16(groups[g]);
+    }
+    if (gap == n) {
+      for (int z = 0; z < zeros; z++) {
+        w.u16(0);
+      }
+    }
+  }
+
+  private ScanException badIpv6() {
+    return s.error("bad IPv6 address '" + s.token() + "'");
   }
 
   /** RFC 6742 section 2.3: four groups of up to four hex digits, separated by colons. */

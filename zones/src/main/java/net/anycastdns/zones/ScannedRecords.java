@@ -10,17 +10,36 @@ import java.util.List;
  * and compiling; a million records take some 40 MB here.
  */
 final class ScannedRecords {
-  private byte[] names = new byte[1 << 12];
+  private byte[] names;
   private int namesLen;
-  private byte[] rdata = new byte[1 << 12];
+  private byte[] rdata;
   private int rdataLen;
-  private int[] owner = new int[64];
-  private int[] typeAndClass = new int[64];
-  private int[] ttl = new int[64];
-  private int[] line = new int[64];
-  private int[] rdataStart = new int[65];
+  private int[] owner;
+  private int[] typeAndClass;
+  private int[] ttl;
+  private int[] line;
+  private int[] rdataStart;
   private int size;
   private int lastOwner = -1;
+
+  ScannedRecords() {
+    this(0);
+  }
+
+  /**
+   * Sized for about {@code textLength} octets of master file, from what a line of a typical zone
+   * holds, so that a large zone is not copied again and again as it grows.
+   */
+  ScannedRecords(int textLength) {
+    int records = Math.max(64, textLength / 32);
+    names = new byte[Math.max(1 << 12, textLength / 2)];
+    rdata = new byte[Math.max(1 << 12, textLength / 3)];
+    owner = new int[records];
+    typeAndClass = new int[records];
+    ttl = new int[records];
+    line = new int[records];
+    rdataStart = new int[records + 1];
+  }
 
   int size() {
     return size;
@@ -37,7 +56,7 @@ final class ScannedRecords {
       int dataLen,
       int lineNumber) {
     if (size == owner.length) {
-      int n = size * 2;
+      int n = size + size / 2;
       owner = Arrays.copyOf(owner, n);
       typeAndClass = Arrays.copyOf(typeAndClass, n);
       ttl = Arrays.copyOf(ttl, n);
@@ -64,7 +83,9 @@ final class ScannedRecords {
   }
 
   private static byte[] fit(byte[] a, int used, int more) {
-    return used + more <= a.length ? a : Arrays.copyOf(a, Math.max(a.length * 2, used + more));
+    return used + more <= a.length
+        ? a
+        : Arrays.copyOf(a, Math.max(a.length + a.length / 2, used + more));
   }
 
   /** Appends every record of {@code parts}, in order, to a new batch. */

@@ -3,6 +3,7 @@ package net.anycastdns.zones;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -16,6 +17,9 @@ import org.xbill.DNS.Type;
 public final class ZoneCompiler {
   private ZoneCompiler() {}
 
+  /** Below this many names one thread compiles faster than several would start. */
+  private static final int PARALLEL_FROM = 50_000;
+
   /** Compiles a zone that passed {@link ZoneChecks} without errors; the draft is used up. */
   public static ZoneSnapshot compile(ZoneDraft draft) {
     ScannedRecords records = draft.records;
@@ -25,20 +29,12 @@ public final class ZoneCompiler {
       soaRecord = draft.next(soaRecord);
     }
     int named = draft.owners();
-    List<Node> nodes = new ArrayList<>(named + named / 8 + 16);
-    int count = 0;
-    List<RRset> byType = new ArrayList<>();
-    for (int o = 0; o < named; o++) {
-      Node n = new Node(draft.name(o));
-      n.rrsets = toRRsets(draft, o, byType);
-      for (RRset r : n.rrsets) {
-        count += r.size();
-      }
-      nodes.add(n);
-    }
-    Node apex = nodes.get(apexOwner);
-    linkAncestors(draft, nodes);
-    Node[] byDepth = byDepth(nodes);
+    Node[] nodes = new Node[named + named / 4 + 16];
+    int count = makeNodes(draft, nodes, named);
+    Node apex = nodes[apexOwner];
+    nodes = linkAncestors(draft, nodes, named);
+    int total = draft.owners();
+    Node[] byDepth = byDepth(nodes, total);
     if (apex.rrset(Type.DNAME) != null) {
       // RFC 6672 section 2.3 allows a DNAME at the apex: it redirects every name below it.
       apex.flags |= Node.DNAME;
@@ -61,14 +57,11 @@ public final class ZoneCompiler {
         n.parent.wildcard = n;
       }
     }
-    NameTable.Builder<Node> table = new NameTable.Builder<>(byDepth.length);
-    for (Node n : byDepth) {
-      table.put(n.name(), n);
-    }
-    NameTable<Node> nameTable = table.build();
+    NameTable<Node> nameTable = draft.toNameTable(nodes);
+    byte[] lower = new byte[WireName.MAX_LENGTH];
     for (Node n : byDepth) {
       for (RRset rrset : n.rrsets) {
-        linkAdditional(rrset, nameTable, draft.apexName);
+        linkAdditional(rrset, nameTable, draft.apexName, lower);
       }
     }
     byte[] rd = records.rdata();
@@ -83,6 +76,39 @@ public final class ZoneCompiler {
         u32(rd, soaEnd - 4),
         count,
         draft.file);
+  }
+
+  /**
+   * Makes the node of every owner that has records, {@code nodes[o]} for owner {@code o}, on every
+   * core for a large zone; returns the number of records.
+   */
+  private static int makeNodes(ZoneDraft draft, Node[] nodes, int named) {
+    int parts = named < PARALLEL_FROM ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), 8);
+    List<CompletableFuture<Integer>> running = new ArrayList<>();
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) named * p / parts);
+      int to = (int) ((long) named * (p + 1) / parts);
+      running.add(CompletableFuture.supplyAsync(() -> makeNodes(draft, nodes, from, to)));
+    }
+    int count = makeNodes(draft, nodes, 0, (int) ((long) named / parts));
+    for (CompletableFuture<Integer> r : running) {
+      count += r.join();
+    }
+    return count;
+  }
+
+  private static int makeNodes(ZoneDraft draft, Node[] nodes, int from, int to) {
+    int count = 0;
+    List<RRset> scratch = new ArrayList<>();
+    for (int o = from; o < to; o++) {
+      Node n = new Node(draft.name(o));
+      n.rrsets = toRRsets(draft, o, scratch);
+      for (RRset r : n.rrsets) {
+        count += r.size();
+      }
+      nodes[o] = n;
+    }
+    return count;
   }
 
   private static long u32(byte[] b, int at) {
@@ -169,21 +195,26 @@ public final class ZoneCompiler {
     return true;
   }
 
-  /** Creates the empty non-terminals between every name and the apex, and sets parents. */
-  private static void linkAncestors(ZoneDraft draft, List<Node> nodes) {
+  /**
+   * Creates the empty non-terminals between every name and the apex, and sets parents; returns the
+   * node array, grown when there were many of them.
+   */
+  private static Node[] linkAncestors(ZoneDraft draft, Node[] nodes, int named) {
     int apexLength = draft.apexName.length;
-    int named = nodes.size();
     for (int i = 0; i < named; i++) {
-      Node child = nodes.get(i);
+      Node child = nodes[i];
       while (child.parent == null && child.name().length > apexLength) {
         byte[] name = child.name();
         int before = draft.owners();
         int p = draft.ownerOf(name, WireName.nextLabel(name, 0), name.length, true);
         boolean existed = p < before;
         if (!existed) {
-          nodes.add(new Node(draft.name(p)));
+          if (p == nodes.length) {
+            nodes = Arrays.copyOf(nodes, nodes.length * 2);
+          }
+          nodes[p] = new Node(draft.name(p));
         }
-        Node parent = nodes.get(p);
+        Node parent = nodes[p];
         child.parent = parent;
         if (existed) {
           break; // its own ancestors are linked, or will be when the loop reaches it
@@ -191,20 +222,23 @@ public final class ZoneCompiler {
         child = parent;
       }
     }
+    return nodes;
   }
 
-  /** The nodes ordered by label count, shallowest first (a counting sort). */
-  private static Node[] byDepth(List<Node> nodes) {
+  /** The first {@code n} nodes ordered by label count, shallowest first (a counting sort). */
+  private static Node[] byDepth(Node[] nodes, int n) {
+    byte[] depth = new byte[n];
     int[] perDepth = new int[129];
-    for (Node n : nodes) {
-      perDepth[labels(n.name()) + 1]++;
+    for (int i = 0; i < n; i++) {
+      depth[i] = (byte) labels(nodes[i].name());
+      perDepth[depth[i] + 1]++;
     }
     for (int d = 1; d < perDepth.length; d++) {
       perDepth[d] += perDepth[d - 1];
     }
-    Node[] out = new Node[nodes.size()];
-    for (Node n : nodes) {
-      out[perDepth[labels(n.name())]++] = n;
+    Node[] out = new Node[n];
+    for (int i = 0; i < n; i++) {
+      out[perDepth[depth[i]]++] = nodes[i];
     }
     return out;
   }
@@ -217,8 +251,12 @@ public final class ZoneCompiler {
     return n;
   }
 
-  /** Resolves the additional-section data of NS, MX and SRV RRsets (RFC 1035 section 3.3). */
-  private static void linkAdditional(RRset rrset, NameTable<Node> table, byte[] apexName) {
+  /**
+   * Resolves the additional-section data of NS, MX and SRV RRsets (RFC 1035 section 3.3); {@code
+   * lower} is a scratch buffer for the lowercase target.
+   */
+  private static void linkAdditional(
+      RRset rrset, NameTable<Node> table, byte[] apexName, byte[] lower) {
     int targetOffset;
     switch (rrset.type()) {
       case Type.NS -> targetOffset = 0;
@@ -228,26 +266,29 @@ public final class ZoneCompiler {
         return;
       }
     }
-    List<Node> targets = new ArrayList<>();
+    Node[] targets = new Node[rrset.size()];
+    int found = 0;
     for (int i = 0; i < rrset.size(); i++) {
       byte[] rd = rrset.rdata(i);
-      byte[] target = WireName.lowerCopy(Arrays.copyOfRange(rd, targetOffset, rd.length));
-      if (!WireName.isSubdomain(target, apexName)) {
+      int len = rd.length - targetOffset;
+      for (int k = 0; k < len; k++) {
+        lower[k] = WireName.lower(rd[targetOffset + k]);
+      }
+      if (!WireName.isSubdomain(lower, len, apexName)) {
         continue;
       }
-      Node t = table.get(target, 0);
+      Node t = table.get(lower, 0, len);
       // Glue below a cut belongs in referrals only; other answers carry authoritative data.
-      if (t != null && !targets.contains(t) && (rrset.type() == Type.NS || !t.isOccluded())) {
-        targets.add(t);
+      if (t != null
+          && !Arrays.asList(targets).subList(0, found).contains(t)
+          && (rrset.type() == Type.NS || !t.isOccluded())) {
+        targets[found++] = t;
       }
     }
-    if (targets.isEmpty()) {
-      return;
-    }
-    List<RRset> additional = new ArrayList<>();
-    for (int type : new int[] {Type.A, Type.AAAA}) {
-      for (Node t : targets) {
-        RRset a = t.rrset(type);
+    List<RRset> additional = new ArrayList<>(0);
+    for (int type : ADDRESS_TYPES) {
+      for (int i = 0; i < found; i++) {
+        RRset a = targets[i].rrset(type);
         if (a != null) {
           additional.add(a);
         }
@@ -255,4 +296,7 @@ public final class ZoneCompiler {
     }
     rrset.setAdditional(additional);
   }
+
+  /** A before AAAA, so that IPv4 addresses survive truncation first (as NSD does). */
+  private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
 }

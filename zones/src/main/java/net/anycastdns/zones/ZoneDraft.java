@@ -213,6 +213,26 @@ public final class ZoneDraft {
     return ownerOf(apexName, 0, apexName.length, false);
   }
 
+  /**
+   * The name table of the compiled zone: this draft's slots, each holding {@code values[o]} for the
+   * owner {@code o} it held. The draft's table is given away.
+   */
+  <V> NameTable<V> toNameTable(V[] values) {
+    byte[][] keys = new byte[table.length][];
+    Object[] slots = new Object[table.length];
+    for (int i = 0; i < table.length; i++) {
+      int o = table[i] - 1;
+      if (o >= 0) {
+        keys[i] = ownerName[o];
+        slots[i] = values[o];
+      }
+    }
+    NameTable<V> t = NameTable.ofSlots(keys, slots, tableHash, owners);
+    table = null;
+    tableHash = null;
+    return t;
+  }
+
   /** The presentation form of owner {@code o}, for messages. */
   String ownerString(int o) {
     return WireName.toString(ownerName[o]);

@@ -24,7 +24,7 @@ final class ZoneText {
         new MasterFileScanner.State(origin, MasterFileScanner.DEFAULT_TTL);
     int slices = Math.min(Runtime.getRuntime().availableProcessors(), text.length / PARALLEL_FROM);
     if (slices <= 1) {
-      ScannedRecords out = new ScannedRecords();
+      ScannedRecords out = new ScannedRecords(text.length);
       new MasterFileScanner(file, text, 0, 1, start, out, problems).scan(text.length);
       return out;
     }
@@ -126,7 +126,7 @@ final class ZoneText {
     final int firstLine;
     final MasterFileScanner.State state;
     final int limit;
-    final ScannedRecords out = new ScannedRecords();
+    final ScannedRecords out;
     final List<ZoneProblem> problems = new ArrayList<>();
     int endPosition;
     int endLine;
@@ -145,6 +145,7 @@ final class ZoneText {
       this.firstLine = firstLine;
       this.state = state;
       this.limit = limit;
+      this.out = new ScannedRecords(limit - from);
     }
 
     void scan() {
