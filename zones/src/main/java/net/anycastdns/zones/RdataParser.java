@@ -705,8 +705,12 @@ final class RdataParser {
     }
   }
 
+  /**
+   * Whether dnsjava has a class for the type: it reads any data of a type it does not know as an
+   * {@link UNKRecord}, and data of a type it knows as that type (or fails on it).
+   */
   private static boolean hasDnsjavaFormat(int type) {
-    return !(Record.newRecord(Name.root, type, DClass.IN) instanceof UNKRecord);
+    return !(Record.newRecord(Name.root, type, DClass.IN, 0, new byte[] {0}) instanceof UNKRecord);
   }
 
   /**

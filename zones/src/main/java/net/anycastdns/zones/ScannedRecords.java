@@ -31,9 +31,9 @@ final class ScannedRecords {
    * holds, so that a large zone is not copied again and again as it grows.
    */
   ScannedRecords(int textLength) {
-    int records = Math.max(64, textLength / 32);
-    names = new byte[Math.max(1 << 12, textLength / 2)];
-    rdata = new byte[Math.max(1 << 12, textLength / 3)];
+    int records = Math.max(8, textLength / 32);
+    names = new byte[Math.max(64, textLength / 2)];
+    rdata = new byte[Math.max(64, textLength / 3)];
     owner = new int[records];
     typeAndClass = new int[records];
     ttl = new int[records];
@@ -56,7 +56,7 @@ final class ScannedRecords {
       int dataLen,
       int lineNumber) {
     if (size == owner.length) {
-      int n = size + size / 2;
+      int n = size + size / 2 + 8;
       owner = Arrays.copyOf(owner, n);
       typeAndClass = Arrays.copyOf(typeAndClass, n);
       ttl = Arrays.copyOf(ttl, n);

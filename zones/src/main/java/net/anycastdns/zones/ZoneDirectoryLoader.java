@@ -59,11 +59,8 @@ public final class ZoneDirectoryLoader {
       }
     }
     files.sort(null);
-    List<ZoneLoad> loads = new ArrayList<>();
-    for (Path p : files) {
-      loads.add(loadFile(p));
-    }
-    return new DirectoryLoad(loads);
+    // Zones are independent: many small ones load on every core at once.
+    return new DirectoryLoad(files.parallelStream().map(ZoneDirectoryLoader::loadFile).toList());
   }
 
   /** Loads one file; its zone name is the file name without {@code .zone}. */
