@@ -64,7 +64,8 @@ final class ScannedRecords {
       rdataStart = Arrays.copyOf(rdataStart, n + 1);
     }
     if (lastOwner < 0
-        || !Arrays.equals(names, lastOwner, lastOwner + ownerLen, ownerWire, 0, ownerLen)) {
+        || lastOwner + ownerLen != namesLen
+        || !Arrays.equals(names, lastOwner, namesLen, ownerWire, 0, ownerLen)) {
       names = fit(names, namesLen, ownerLen);
       System.arraycopy(ownerWire, 0, names, namesLen, ownerLen);
       lastOwner = namesLen;
