@@ -28,12 +28,16 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-# The README's run command; {zones} and {port} are filled in. --http 127.0.0.1:0 only keeps the
-# benchmark off the default metrics port, which another server on the machine may hold.
-README_COMMAND = (
-    "java -jar server/target/anycast-dns.jar serve --zones {zones} --listen 127.0.0.1:{port}"
-    " --http 127.0.0.1:0"
-)
+def readme_command():
+    """The run command of the README's quick start (JVM options included), as a format string for
+    --zones and --listen; --http 127.0.0.1:0 keeps the benchmark off the default metrics port,
+    which another server on the machine may hold."""
+    with open(os.path.join(ROOT, "README.md")) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("java ") and line.endswith("-jar server/target/anycast-dns.jar serve"):
+                return line + " --zones {zones} --listen 127.0.0.1:{port} --http 127.0.0.1:0"
+    raise SystemExit("README.md has no run command 'java ... -jar server/target/anycast-dns.jar serve'")
 
 
 def big_zone(d, n):
@@ -175,7 +179,7 @@ def nsd_command(work, zones, port):
 
 
 def ours_command(jar, zones, port):
-    cmd = shlex.split(README_COMMAND.format(zones=zones, port=port))
+    cmd = shlex.split(readme_command().format(zones=zones, port=port))
     if jar:
         cmd[cmd.index("-jar") + 1] = jar
     return cmd

@@ -129,6 +129,15 @@ final class ScannedRecords {
     return all;
   }
 
+  /**
+   * Lets the owner names go once they are grouped (the draft keeps one copy of each): a large zone
+   * compiles in that much less memory.
+   */
+  void dropNames() {
+    names = null;
+    owner = null;
+  }
+
   /** The pool holding record {@code i}'s owner, at {@link #ownerOffset}. */
   byte[] names() {
     return names;

@@ -105,6 +105,7 @@ public final class ZoneDraft {
       }
       d.append(last, i);
     }
+    records.dropNames();
     return d;
   }
 
