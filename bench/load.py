@@ -128,17 +128,22 @@ def tree(pid):
     return out
 
 
-def peak_rss_mb(pid):
-    peak = 0
+def status_mb(pid, field):
+    """The largest value of a /proc status field (VmHWM, VmRSS) among pid and its descendants."""
+    largest = 0
     for p in tree(pid):
         try:
             with open(f"/proc/{p}/status") as f:
                 for line in f:
-                    if line.startswith("VmHWM:"):
-                        peak = max(peak, int(line.split()[1]))
+                    if line.startswith(field + ":"):
+                        largest = max(largest, int(line.split()[1]))
         except OSError:
             pass
-    return peak / 1024
+    return largest / 1024
+
+
+def peak_rss_mb(pid):
+    return status_mb(pid, "VmHWM")
 
 
 def reset_peak(pid):
@@ -244,16 +249,7 @@ def run(server, command, port, names, zone_file, changed, work, cwd):
 
 
 def rss_mb(pid):
-    total = 0
-    for p in tree(pid):
-        try:
-            with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total = max(total, int(line.split()[1]))
-        except OSError:
-            pass
-    return total / 1024
+    return status_mb(pid, "VmRSS")
 
 
 def main():
