@@ -15,7 +15,6 @@ meanwhile: compare the servers within one run.
 """
 import argparse
 import os
-import random
 import shlex
 import shutil
 import signal

@@ -1,6 +1,7 @@
 package net.anycastdns.zones;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.xbill.DNS.DClass;
@@ -262,15 +263,11 @@ final class MasterFileScanner {
     pushedBack = true;
   }
 
-  /** The next token, or an error naming what was expected. */
+  /** The next token, or an error (on the line of the token before) naming what was expected. */
   void expect(String what) throws ScanException {
     if (!next()) {
-      throw new ScanException(line(tokLine), "missing " + what);
+      throw new ScanException(tokLine, "missing " + what);
     }
-  }
-
-  private int line(int fallback) {
-    return recordEnded ? Math.max(fallback, line - 1) : line;
   }
 
   ScanException error(String message) {
@@ -515,7 +512,7 @@ final class MasterFileScanner {
         throw new ScanException(directiveLine, "$GENERATE: " + e.getMessage());
       }
       byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-      List<ZoneProblem> lineProblems = new java.util.ArrayList<>(0);
+      List<ZoneProblem> lineProblems = new ArrayList<>(0);
       MasterFileScanner one =
           new MasterFileScanner(file, bytes, 0, directiveLine, state(), generated, lineProblems);
       one.scan(bytes.length);

@@ -99,6 +99,16 @@ class RecordDataTest {
             "0001 00 0001 0003 0268e9"));
   }
 
+  /** As BIND, Knot and NSD read it; dnsjava took a relative $ORIGIN as relative to the root. */
+  @Test
+  void relativeOriginIsRelativeToTheCurrentOrigin() {
+    ZoneSnapshot z =
+        TestZones.compile(
+            "example.org.", EveryKnotType.HEAD + "$ORIGIN sub\nwww A 192.0.2.7\n@ TXT here\n");
+    assertNotNull(z.find(WireName.of("www.sub.example.org."), 0));
+    assertNotNull(z.find(WireName.of("sub.example.org."), 0).rrset(org.xbill.DNS.Type.TXT));
+  }
+
   @Test
   void txtStringOver255OctetsSaysItsLength() {
     ZoneDirectoryLoader.ZoneLoad load =
