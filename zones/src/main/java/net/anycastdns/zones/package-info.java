@@ -10,10 +10,10 @@
  * by owner, {@link net.anycastdns.zones.ZoneChecks} checks them and {@link
  * net.anycastdns.zones.ZoneCompiler} compiles a good zone into a {@link
  * net.anycastdns.zones.ZoneSnapshot}. The snapshots form a {@link net.anycastdns.zones.ZoneSet},
- * which the server publishes (with GeoDNS and the zones' policies) by swapping one reference. {@link
- * net.anycastdns.zones.ZoneLookup} answers a question against one snapshot and fills a {@link
- * net.anycastdns.zones.LookupResult}; turning that into a message is the server's business, and so
- * is reloading (which compares serials with {@link net.anycastdns.zones.Serials}, RFC 1982
+ * which the server publishes (with GeoDNS and the zones' policies) by swapping one reference.
+ * {@link net.anycastdns.zones.ZoneLookup} answers a question against one snapshot and fills a
+ * {@link net.anycastdns.zones.LookupResult}; turning that into a message is the server's business,
+ * and so is reloading (which compares serials with {@link net.anycastdns.zones.Serials}, RFC 1982
  * arithmetic).
  *
  * <p>Names are kept as lowercase DNS wire format ({@code byte[]}), the form the query path already

@@ -172,7 +172,7 @@ public final class ZoneSetLoader {
    * Parses and checks every zone file of {@code next} whose blob changed, on every core at once:
    * zones are independent, and ten thousand small ones load in a fraction of the time.
    */
-  private static Map<String, Compiled> compileChanged(Revision next, ServingState current) {
+  private static Map<String, Compiled> compileChanged(Revision next, ServedRevision current) {
     return next.files().parallelStream()
         .filter(f -> ZoneDirectoryLoader.isZoneFile(f.name()))
         .filter(
