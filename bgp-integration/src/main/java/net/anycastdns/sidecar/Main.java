@@ -1,6 +1,7 @@
 package net.anycastdns.sidecar;
 
 import net.anycastdns.common.cli.CommandLineRunner;
+import net.anycastdns.common.cli.ManifestVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,10 +9,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "anycast-dns-sidecar",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description =
-        "Withdraws the anycast DNS prefixes from the local BGP speaker while the local"
-            + " DNS server fails its self-test.",
+    versionProvider = ManifestVersion.class,
+    description = {
+      "Tests the local DNS server over DNS and withdraws the anycast prefixes from the local"
+          + " BGP speaker (BIRD, ExaBGP, GoBGP or commands) while the test fails.",
+      "Every command takes --help."
+    },
     subcommands = {
       RunCommand.class,
       CheckCommand.class,
@@ -20,6 +23,12 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /**
+   * The HTTP endpoint of {@code run}, where {@code drain} finds it. Not the server's 9153 (both run
+   * on one host), nor 9154, the Postfix exporter's on Prometheus' list of exporter ports.
+   */
+  static final String DEFAULT_HTTP = "127.0.0.1:9155";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -34,14 +43,5 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  /** The version from the jar's manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"anycast-dns-sidecar " + (v == null ? "dev" : v)};
-    }
   }
 }

@@ -266,6 +266,8 @@ public class CliTest {
       assertEquals(1, lines.size(), r.err());
       assertTrue(lines.get(0).contains(listen), lines.get(0));
       assertTrue(lines.get(0).startsWith("serve: "), "the error, not a log line: " + lines.get(0));
+      // The sockets are bound before the zones load: a port in use fails before any of that.
+      assertFalse(r.err().contains("loaded"), r.err());
     }
   }
 
@@ -471,5 +473,53 @@ public class CliTest {
                 missing() + "-too")
             .usageError();
     assertTrue(line.contains(missing() + "-too"), line);
+  }
+
+  @Test
+  void aFolderWithoutZonesIsRefusedAtStartup() throws IOException {
+    Run r = run("serve", "--zones", empty(), "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0");
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.lastErrLine().startsWith("serve: no NAME.zone file in folder tree "), r.err());
+    Run check = run("check", empty());
+    assertEquals(1, check.status(), check.out());
+    assertTrue(
+        check.outLines().get(0).startsWith("no NAME.zone file in folder tree "), check.out());
+    assertEquals("0 of 0 zones ok", check.outLines().get(1));
+  }
+
+  @Test
+  void checkOfAConfiguration() throws IOException {
+    Path zones = folder("cfgzones", "example.org.zone", GOOD_ZONE);
+    Path config =
+        Files.writeString(tmp.resolve("serve.yaml"), "zones: " + zones + "\nthreads: 2\n");
+    Run good = run("check", "--config", config.toString());
+    assertEquals(0, good.status(), good.out() + good.err());
+    assertEquals(List.of("1 of 1 zones ok"), good.outLines());
+
+    Files.writeString(config, "zones: " + zones + "\nthreads: two\nlisten: 127.0.0.1\n");
+    Run bad = run("check", "--config", config.toString());
+    assertEquals(2, bad.status(), bad.out() + bad.err());
+    assertEquals(
+        List.of(
+            "check: " + config + ":2: threads must be a whole number, not 'two'",
+            "check: " + config + ":3: listen: '127.0.0.1': missing port (ADDRESS:PORT)"),
+        bad.errLines());
+  }
+
+  @Test
+  void printConfigShowsTheSettingsInEffect() throws IOException {
+    Path config =
+        Files.writeString(
+            tmp.resolve("serve.yaml"),
+            "zones: " + empty() + "\nthreads: 2\nzone-settings: {example.org.: {}}\n");
+    Run r = run("serve", "--config", config.toString(), "--threads", "3", "--print-config");
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.outLines();
+    assertTrue(lines.contains("threads: 3"), r.out());
+    assertTrue(lines.contains("zones: " + empty()), r.out());
+    assertTrue(lines.contains("edns-udp-size: 1232"), r.out());
+    assertTrue(lines.contains("serial-policy: strict"), r.out());
+    assertTrue(lines.contains("  example.org.:"), r.out());
+    assertTrue(lines.contains("    serial-policy: strict"), r.out());
   }
 }

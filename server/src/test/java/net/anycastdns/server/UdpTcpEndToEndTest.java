@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -146,22 +145,6 @@ class UdpTcpEndToEndTest {
       Message q = withId(query("alias.example.org.", Type.A), 104);
       s.getOutputStream().write(frames(q.toWire()));
       assertEquals(104, readMessage(in).getHeader().getID());
-    }
-  }
-
-  @Test
-  void queryArrivingInPiecesIsAnswered() throws Exception {
-    byte[] framed = frames(withId(query("www.example.org.", Type.A), 7).toWire());
-    try (Socket s = connect(address)) {
-      OutputStream out = s.getOutputStream();
-      for (int i = 0; i < framed.length; i += 5) {
-        out.write(Arrays.copyOfRange(framed, i, Math.min(framed.length, i + 5)));
-        out.flush();
-        Thread.sleep(5);
-      }
-      Message r = readMessage(new DataInputStream(s.getInputStream()));
-      assertEquals(7, r.getHeader().getID());
-      assertEquals(1, r.getSection(Section.ANSWER).size());
     }
   }
 

@@ -15,7 +15,7 @@ public final class Node {
   /** An NSEC3 record's owner: kept out of the name table (RFC 5155 section 7.2.9). */
   static final int NSEC3_OWNER = 4;
 
-  private static final RRset[] NONE = new RRset[0];
+  static final RRset[] NONE = new RRset[0];
 
   private final byte[] name;
   RRset[] rrsets = NONE;

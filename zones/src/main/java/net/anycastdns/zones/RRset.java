@@ -16,22 +16,46 @@ public final class RRset {
   private final byte[] owner;
   private final int type;
 
-  /** Unsigned 32 bits (RFC 2181 section 8); an int keeps the object at 40 octets. */
+  /**
+   * Unsigned 32 bits (RFC 2181 section 8); an int keeps the object at 40 octets with signatures.
+   */
   private final int ttl;
 
-  private final byte[][] rdata;
+  /** One record's data as a {@code byte[]}, several as a {@code byte[][]}: most RRsets hold one. */
+  private final Object rdata;
+
   private final byte[] target;
   private RRset[] additional = NONE;
 
-  /** RRSIG record data covering this RRset, or null: unsigned zones pay one null reference. */
-  private byte[][] signatures;
+  /**
+   * The RRSIG records covering this RRset as for {@link #rdata}: null, one {@code byte[]} (the
+   * usual case: one key signs) or a {@code byte[][]}. Unsigned zones pay one null reference.
+   */
+  private Object signatures;
 
   RRset(byte[] owner, int type, long ttl, byte[][] rdata) {
+    this(
+        owner,
+        type,
+        ttl,
+        rdata.length == 1 ? rdata[0] : rdata,
+        rdata.length == 0 ? null : rdata[0]);
+  }
+
+  /** An RRset of one record. */
+  RRset(byte[] owner, int type, long ttl, byte[] rdata) {
+    this(owner, type, ttl, rdata, rdata);
+  }
+
+  private RRset(byte[] owner, int type, long ttl, Object rdata, byte[] first) {
     this.owner = owner;
     this.type = type;
     this.ttl = (int) ttl;
     this.rdata = rdata;
-    this.target = (type == Type.CNAME || type == Type.DNAME) ? WireName.lowerCopy(rdata[0]) : null;
+    this.target =
+        (type == Type.CNAME || type == Type.DNAME) && first != null
+            ? WireName.lowerCopy(first)
+            : null;
   }
 
   /**
@@ -64,12 +88,18 @@ public final class RRset {
 
   /** Number of records. */
   public int size() {
-    return rdata.length;
+    return rdata instanceof byte[][] many ? many.length : 1;
   }
 
   /** Uncompressed wire-format record data of record {@code i}. */
   public byte[] rdata(int i) {
-    return rdata[i];
+    if (rdata instanceof byte[] one) {
+      if (i != 0) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return one;
+    }
+    return ((byte[][]) rdata)[i];
   }
 
   /** For CNAME and DNAME: the lowercase wire-format target; otherwise null. */
@@ -87,7 +117,10 @@ public final class RRset {
 
   /** Number of RRSIG records covering this RRset: 0 outside signed zones and for glue. */
   public int signatureCount() {
-    return signatures == null ? 0 : signatures.length;
+    if (signatures == null) {
+      return 0;
+    }
+    return signatures instanceof byte[][] many ? many.length : 1;
   }
 
   /**
@@ -96,11 +129,17 @@ public final class RRset {
    * 2.2), so a wildcard expansion or the negative-answer SOA carry theirs unchanged.
    */
   public byte[] signature(int i) {
-    return signatures[i];
+    if (signatures instanceof byte[] one) {
+      if (i != 0) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return one;
+    }
+    return ((byte[][]) signatures)[i];
   }
 
   void setSignatures(byte[][] rdata) {
-    this.signatures = rdata;
+    this.signatures = rdata.length == 1 ? rdata[0] : rdata;
   }
 
   void setAdditional(List<RRset> rrsets) {
@@ -112,13 +151,13 @@ public final class RRset {
    * 3).
    */
   RRset withTtl(long newTtl) {
-    RRset copy = new RRset(owner, type, newTtl, rdata);
+    RRset copy = new RRset(owner, type, newTtl, rdata, size() == 0 ? null : rdata(0));
     copy.signatures = signatures;
     return copy;
   }
 
   @Override
   public String toString() {
-    return WireName.toString(owner) + " " + ttl() + " " + Type.string(type) + " x" + rdata.length;
+    return WireName.toString(owner) + " " + ttl() + " " + Type.string(type) + " x" + size();
   }
 }

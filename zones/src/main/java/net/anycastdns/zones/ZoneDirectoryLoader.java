@@ -1,20 +1,20 @@
 package net.anycastdns.zones;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.RRSIGRecord;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
 
 /**
  * Loads every {@code NAME.zone} file of a folder as zone {@code NAME.}: parse, check, compile. A
@@ -78,11 +78,8 @@ public final class ZoneDirectoryLoader {
       }
     }
     files.sort(null);
-    List<ZoneLoad> loads = new ArrayList<>();
-    for (Path p : files) {
-      loads.add(loadFile(p));
-    }
-    return new DirectoryLoad(loads);
+    // Zones are independent: many small ones load on every core at once.
+    return new DirectoryLoad(files.parallelStream().map(ZoneDirectoryLoader::loadFile).toList());
   }
 
   /** Loads one file; its zone name is the file name without {@code .zone}. */
@@ -143,6 +140,8 @@ public final class ZoneDirectoryLoader {
 
   /**
    * Loads zone {@code origin} from the text of a master file; {@code file} names it in problems.
+   * Every problem is reported, syntax errors and the checks of the records that did parse, so that
+   * one bad line does not hide the next; a zone with any error is not compiled.
    */
   public static ZoneLoad load(String file, Name origin, byte[] text) {
     return load(file, origin, text, Options.SERVE);
@@ -151,10 +150,8 @@ public final class ZoneDirectoryLoader {
   /** Loads zone {@code origin} as {@link #load(String, Name, byte[])} does, checked as told. */
   public static ZoneLoad load(String file, Name origin, byte[] text, Options options) {
     List<ZoneProblem> problems = new ArrayList<>();
-    ZoneDraft draft = parse(file, origin, text, problems);
-    if (draft == null) {
-      return new ZoneLoad(file, origin, null, List.copyOf(problems));
-    }
+    ScannedRecords records = ZoneText.scan(file, text, WireName.caseKept(origin), problems);
+    ZoneDraft draft = ZoneDraft.of(file, origin, records);
     problems.addAll(ZoneChecks.check(draft));
     if (problems.stream().anyMatch(ZoneProblem::isError)) {
       return new ZoneLoad(file, origin, null, List.copyOf(problems));
@@ -173,41 +170,42 @@ public final class ZoneDirectoryLoader {
   }
 
   /**
-   * The lines of the records {@code keys} name, found by parsing the text again: only a zone with
+   * The lines of the records {@code keys} name, found by scanning the text again: only a zone with
    * problems after compiling pays for it, and the compiled zone keeps no lines.
    */
   private static Map<SignedZoneChecks.RecordKey, Integer> lines(
       String file, Name origin, byte[] text, Set<SignedZoneChecks.RecordKey> keys) {
+    Map<ByteBuffer, List<SignedZoneChecks.RecordKey>> byOwner = new HashMap<>();
+    for (SignedZoneChecks.RecordKey k : keys) {
+      byOwner
+          .computeIfAbsent(ByteBuffer.wrap(WireName.of(k.owner())), o -> new ArrayList<>())
+          .add(k);
+    }
+    ScannedRecords records =
+        ZoneText.scan(file, text, WireName.caseKept(origin), new ArrayList<>());
+    byte[] names = records.names();
+    byte[] rdata = records.rdata();
     Map<SignedZoneChecks.RecordKey, Integer> found = new HashMap<>();
-    for (ParsedRecord p : ZoneFileParser.parse(file, text, origin).records()) {
-      Record r = p.record();
-      int covered = r instanceof RRSIGRecord sig ? sig.getTypeCovered() : 0;
-      SignedZoneChecks.RecordKey key =
-          new SignedZoneChecks.RecordKey(
-              r.getName().toString().toLowerCase(Locale.ROOT), r.getType(), covered);
-      SignedZoneChecks.RecordKey ownerOnly = new SignedZoneChecks.RecordKey(key.owner(), 0, 0);
-      if (keys.contains(key)) {
-        found.putIfAbsent(key, p.line());
+    for (int i = 0; i < records.size() && found.size() < keys.size(); i++) {
+      int from = records.ownerOffset(i);
+      int to = from;
+      while (names[to] != 0) {
+        to = WireName.nextLabel(names, to);
       }
-      if (keys.contains(ownerOnly)) {
-        found.putIfAbsent(ownerOnly, p.line());
+      byte[] owner = WireName.lowerCopy(Arrays.copyOfRange(names, from, to + 1));
+      List<SignedZoneChecks.RecordKey> wanted = byOwner.get(ByteBuffer.wrap(owner));
+      if (wanted == null) {
+        continue;
       }
-      if (found.size() == keys.size()) {
-        break;
+      int type = records.type(i);
+      int covered = type == Type.RRSIG ? DnssecRdata.u16(rdata, records.rdataStart(i)) : 0;
+      for (SignedZoneChecks.RecordKey k : wanted) {
+        // Type 0 stands for the owner's first record, whatever its type.
+        if (k.type() == 0 || (k.type() == type && k.covered() == covered)) {
+          found.putIfAbsent(k, records.line(i));
+        }
       }
     }
     return found;
-  }
-
-  /**
-   * Parses and groups the text, or returns null with the syntax errors added to {@code problems}.
-   * The parser's list of records ends with this frame, so that only the draft holds them while the
-   * zone compiles.
-   */
-  private static ZoneDraft parse(
-      String file, Name origin, byte[] text, List<ZoneProblem> problems) {
-    ZoneFileParser.Result parsed = ZoneFileParser.parse(file, text, origin);
-    problems.addAll(parsed.problems());
-    return problems.isEmpty() ? ZoneDraft.of(file, origin, parsed.records()) : null;
   }
 }

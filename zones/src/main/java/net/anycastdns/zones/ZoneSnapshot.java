@@ -60,7 +60,7 @@ public final class ZoneSnapshot {
     return nodes.get(name, off);
   }
 
-  /** Calls {@code action} for every name of the zone, in no particular order (for checks). */
+  /** Every node of the zone, empty non-terminals included, in no particular order. */
   void forEachNode(java.util.function.Consumer<Node> action) {
     nodes.forEach(action);
   }

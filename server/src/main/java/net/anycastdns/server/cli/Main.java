@@ -1,7 +1,7 @@
 package net.anycastdns.server.cli;
 
 import net.anycastdns.common.cli.CommandLineRunner;
-import net.anycastdns.server.config.Version;
+import net.anycastdns.common.cli.ManifestVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "anycast-dns",
     mixinStandardHelpOptions = true,
-    versionProvider = Main.VersionProvider.class,
+    versionProvider = ManifestVersion.class,
     description = "Authoritative anycast DNS server.",
     subcommands = {
       ServeCommand.class,
@@ -32,13 +32,5 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  /** The version from the jar's manifest. */
-  static final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"anycast-dns " + Version.current()};
-    }
   }
 }

@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
       names = "--zones-git",
       paramLabel = "URL",
       description =
-          "Serve the zones of a git repository instead (file://, ssh://, https://): cloned into"
+          "Serve the zones of a git repository instead (a file, ssh or https URL): cloned into"
               + " --git-dir, fetched every --git-poll and on POST /sync.")
   String zonesGit;
 
@@ -88,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Where the repository is kept, with the last commit served, which is served when git"
-              + " cannot be reached at startup (default: ~/.cache/anycast-dns/git).")
+              + " cannot be reached at startup (default: anycast-dns/git in the user's cache"
+              + " folder, XDG_CACHE_HOME or HOME/.cache).")
   String gitDir;
 
   @Option(
@@ -111,15 +112,16 @@ final class ServeCommand implements Callable<Integer> {
       names = "--identity",
       paramLabel = "NAME",
       description =
-          "Server identity answered in NSID and CHAOS TXT id.server. and hostname.bind."
-              + " (default: the host name).")
+          "Server identity, answered in NSID and to the CHAOS TXT queries for id.server and"
+              + " hostname.bind (default: the host name).")
   String identity;
 
   @Option(
       names = "--server-version",
       paramLabel = "TEXT",
       description =
-          "Answer to CHAOS TXT version.bind. and version.server. (default: ${DEFAULT-VALUE}).")
+          "Answer to the CHAOS TXT queries for version.bind and version.server (default:"
+              + " ${DEFAULT-VALUE}).")
   String serverVersion;
 
   @Option(
@@ -127,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
       arity = "0..1",
       fallbackValue = "true",
       paramLabel = "BOOL",
-      description = "Refuse version.bind. and version.server. queries.")
+      description = "Refuse the CHAOS TXT queries for the version.")
   String hideVersion;
 
   @Option(

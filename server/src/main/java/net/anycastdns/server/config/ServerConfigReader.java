@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.anycastdns.common.Durations;
 import net.anycastdns.common.HostPort;
+import net.anycastdns.common.cli.ManifestVersion;
 import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.common.yaml.ConfigProblem;
 import net.anycastdns.common.yaml.YamlReader;
@@ -84,6 +85,12 @@ public final class ServerConfigReader extends YamlReader {
   /** The folder served when none is given: the repository's sample zones. */
   static final String DEFAULT_ZONES = "test-zones";
 
+  /**
+   * Options for keys inside a section, by option name without its dashes: {@code --rrl-rate} is
+   * {@code rrl: {rate: ...}}. Every other option is the top-level key of its name.
+   */
+  private static final Map<String, String> NESTED_FLAGS = Map.of();
+
   /** Which flag a node of the command line came from, to say so in its problems. */
   private final Map<Node, String> flagNodes = new IdentityHashMap<>();
 
@@ -105,7 +112,7 @@ public final class ServerConfigReader extends YamlReader {
   /**
    * Reads {@code file} (none: every key at its default) with {@code flags} laid over it.
    *
-   * @param flags values given on the command line, by key (a dotted path for nested keys)
+   * @param flags values given on the command line, by option name without its dashes
    * @throws ConfigException with every problem found
    */
   public static Loaded read(Path file, Map<String, List<String>> flags) throws ConfigException {
@@ -163,7 +170,7 @@ public final class ServerConfigReader extends YamlReader {
         setting(
             root,
             "server-version",
-            "anycast-dns " + Version.current(),
+            "anycast-dns " + ManifestVersion.of(ServerConfigReader.class),
             n -> text(n, "server-version"),
             s -> s);
     Integer udp = intSetting(root, "edns-udp-size", 1232, 512, 4096);
@@ -328,7 +335,7 @@ public final class ServerConfigReader extends YamlReader {
       try {
         zone = Name.fromString(e.key(), Name.root);
       } catch (TextParseException ex) {
-        problem(e.line(), "zone-settings: bad zone name '" + e.key() + "': " + ex.getMessage());
+        problem(e.line(), "zone-settings: bad zone name " + ex.getMessage());
         continue;
       }
       String what = "zone-settings of " + zone + ": ";
@@ -423,7 +430,7 @@ public final class ServerConfigReader extends YamlReader {
       entries.remove("zones-git");
     }
     flags.forEach(
-        (key, values) -> {
+        (flag, values) -> {
           Node node;
           if (values.size() == 1) {
             node = new Scalar(0, values.get(0));
@@ -431,15 +438,35 @@ public final class ServerConfigReader extends YamlReader {
             List<Node> items = new ArrayList<>();
             for (String v : values) {
               Scalar item = new Scalar(0, v);
-              flagNodes.put(item, key);
+              flagNodes.put(item, flag);
               items.add(item);
             }
             node = new YamlTree.Sequence(0, List.copyOf(items));
           }
-          flagNodes.put(node, key);
-          entries.put(key, new YamlTree.Entry(key, 0, node));
+          flagNodes.put(node, flag);
+          put(entries, NESTED_FLAGS.getOrDefault(flag, flag).split("\\."), 0, node);
         });
     return new Mapping(root.line(), entries);
+  }
+
+  /**
+   * Sets {@code path[i..]} in {@code entries} to {@code value}, copying the mappings on the way so
+   * that the file's other keys of a section stay.
+   */
+  private static void put(Map<String, YamlTree.Entry> entries, String[] path, int i, Node value) {
+    String key = path[i];
+    if (i == path.length - 1) {
+      entries.put(key, new YamlTree.Entry(key, 0, value));
+      return;
+    }
+    YamlTree.Entry existing = entries.get(key);
+    Map<String, YamlTree.Entry> inner =
+        existing != null && existing.value() instanceof Mapping m
+            ? new LinkedHashMap<>(m.entries())
+            : new LinkedHashMap<>();
+    put(inner, path, i + 1, value);
+    int line = existing == null ? 0 : existing.line();
+    entries.put(key, new YamlTree.Entry(key, line, new Mapping(line, inner)));
   }
 
   /** A node standing for a default value, so that its problem names the flag that changes it. */

@@ -28,15 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the served zones in step with their source: the first load, then a sync on every poll,
- * {@code POST /sync} and SIGHUP.
+ * Keeps what is served in step with its sources: the first load, then a sync on every poll, {@code
+ * POST /sync} and SIGHUP.
  *
  * <p>One thread does all of it, so loads never overlap and the state below needs no lock. A sync
- * reads the newest revision, loads it beside the served one ({@link ZoneSetLoader}, the strict
- * rule: any error refuses it whole) and, only when it passes, publishes the new zone set with one
- * reference swap ({@link ZoneSetHolder#publish}). Queries take the set once each, so a query in
- * flight finishes on the set it started with, and none waits for a load; the old set is garbage
- * once the last of them is done.
+ * reads the configuration file again (its zone policies apply with the zones; other changes wait
+ * for a restart, and say so), reads the newest revision of the zones, loads it beside the served
+ * one ({@link ZoneSetLoader}, the strict rule: any error refuses it whole) and, only when it
+ * passes, publishes the new {@link ServingState} (zones, GeoDNS and policies together) with one
+ * reference swap ({@link ServingStateHolder#publish}). Queries take the state once each, so a query
+ * in flight finishes on the state it started with, and none waits for a load; the old state is
+ * garbage once the last of them is done.
  *
  * <p>A revision refused is remembered: polls that find it again do not load, log or count it again,
  * until the branch moves on.

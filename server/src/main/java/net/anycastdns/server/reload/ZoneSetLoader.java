@@ -93,6 +93,7 @@ public final class ZoneSetLoader {
         mode == Mode.CHECK ? ZoneDirectoryLoader.Options.CHECK : ZoneDirectoryLoader.Options.SERVE;
     List<ZoneProblem> problems = new ArrayList<>(next.problems());
     Map<String, ServedZone> byFile = new LinkedHashMap<>();
+    Map<String, Compiled> compiled = compileChanged(next, current, checks);
     int parsed = 0;
     int reused = 0;
     for (SourceFile file : next.files()) {
@@ -106,7 +107,9 @@ public final class ZoneSetLoader {
         continue;
       }
       parsed++;
-      ZoneSnapshot zone = compile(file, checks, problems);
+      Compiled c = compiled.get(file.name());
+      problems.addAll(c.problems());
+      ZoneSnapshot zone = c.zone();
       if (zone != null
           && (before == null
               || serialIncreased(
@@ -169,21 +172,41 @@ public final class ZoneSetLoader {
     return problems;
   }
 
-  /** Parses and checks one file; null when it has errors, which are added to {@code problems}. */
-  private static ZoneSnapshot compile(
-      SourceFile file, ZoneDirectoryLoader.Options checks, List<ZoneProblem> problems) {
+  /** A parsed and checked file: its zone, null when it has errors, and its problems. */
+  private record Compiled(ZoneSnapshot zone, List<ZoneProblem> problems) {}
+
+  /**
+   * Parses and checks every zone file of {@code next} whose blob changed, on every core at once:
+   * zones are independent, and ten thousand small ones load in a fraction of the time.
+   */
+  private static Map<String, Compiled> compileChanged(
+      Revision next, ServedRevision current, ZoneDirectoryLoader.Options checks) {
+    return next.files().parallelStream()
+        .filter(f -> ZoneDirectoryLoader.isZoneFile(f.name()))
+        .filter(
+            f -> {
+              ServedZone before = current.byFile().get(f.name());
+              return before == null || !before.blobId().equals(f.blobId());
+            })
+        .collect(
+            java.util.stream.Collectors.toConcurrentMap(SourceFile::name, f -> compile(f, checks)));
+  }
+
+  /** Parses and checks one file, as {@code checks} says. */
+  private static Compiled compile(SourceFile file, ZoneDirectoryLoader.Options checks) {
     byte[] text;
     try {
       text = file.content().read();
     } catch (IOException e) {
-      problems.add(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage()));
-      return null;
+      return new Compiled(
+          null, List.of(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage())));
     }
     ZoneDirectoryLoader.ZoneLoad load = ZoneDirectoryLoader.load(file.name(), text, checks);
+    List<ZoneProblem> problems = new ArrayList<>();
     for (ZoneProblem p : load.problems()) {
       problems.add(new ZoneProblem(file.path(), p.line(), p.severity(), p.message()));
     }
-    return load.zone();
+    return new Compiled(load.zone(), problems);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -18,11 +17,8 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,22 +113,13 @@ public final class DnsTransport implements AutoCloseable {
             .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
             .option(ChannelOption.SO_REUSEADDR, true)
             .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(64 << 10, 256 << 10))
             .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    long idle = settings.tcpIdleTimeout().toMillis();
-                    ch.pipeline()
-                        .addLast(limiter)
-                        .addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
-                        .addLast(new LengthFieldBasedFrameDecoder(65_535, 0, 2, 0, 2))
-                        .addLast(new TcpQueryHandler(processor, observer));
-                  }
-                });
+                new TcpChannelInitializer(settings.tcpIdleTimeout(), limiter, processor, observer));
     Channel ch = bind(b.bind(address), address, "tcp");
     ServerSocketChannel server = (ServerSocketChannel) ch;
     return new InetSocketAddress(address.getAddress(), server.localAddress().getPort());

@@ -2,6 +2,7 @@ package net.anycastdns.server.reload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -56,7 +57,10 @@ class FolderReloadTest {
   void sighupReloadsTheFolder() throws Exception {
     Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(1, "v1"));
     try (RunningServer server = RunningServer.folder(dir)) {
-      HangupSignal.onHangup(server.server()::hangup);
+      // Under nohup this JVM cannot handle SIGHUP; StartupTest covers what serve says then.
+      assumeTrue(
+          HangupSignal.onHangup(server.server()::hangup),
+          "SIGHUP is ignored in this JVM (started under nohup)");
       Files.writeString(dir.resolve("example.test.zone"), TestZones.zone(2, "v2"));
 
       Signal.raise(new Signal("HUP"));

@@ -72,6 +72,18 @@ public final class RunningServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a server with the configuration file {@code file} (which must give the test defaults it
+   * needs, such as {@code listen: [127.0.0.1:0]}); a reload reads it again, as {@code serve
+   * --config} does.
+   */
+  public static RunningServer configFile(Path file) throws ConfigException {
+    return new RunningServer(
+        NameServer.start(
+            ServerConfigReader.read(file, Map.of()),
+            () -> ServerConfigReader.read(file, Map.of())));
+  }
+
   /** Serves the zone folder {@code dir}, with {@code moreYaml} lines of configuration. */
   public static RunningServer folder(Path dir, String... moreYaml) throws ConfigException {
     return start("zones: " + dir + "\n" + String.join("\n", moreYaml));
