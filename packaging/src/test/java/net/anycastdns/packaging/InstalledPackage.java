@@ -56,8 +56,6 @@ final class InstalledPackage {
     cmd.add(path("/usr/bin/" + command).toString());
     cmd.addAll(List.of(args));
     return Commands.run(
-        cmd,
-        Map.of("ANYCAST_DNS_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
-        Duration.ofSeconds(60));
+        cmd, Map.of("ANYCAST_DNS_JAVA_OPTS", "-XX:TieredStopAtLevel=1"), Duration.ofSeconds(60));
   }
 }

@@ -23,6 +23,23 @@ class SampleConfigurationIT {
   }
 
   @Test
+  void serverYamlPassesCheck() throws Exception {
+    Path etc = InstalledPackage.path("/etc/anycast-dns");
+    // The sample names /etc/anycast-dns/zones; here the package is unpacked elsewhere.
+    Path config = InstalledPackage.root().resolveSibling("server-check.yaml");
+    Files.writeString(
+        config,
+        Files.readString(etc.resolve("server.yaml"))
+            .replace("zones: /etc/anycast-dns/zones", "zones: " + etc.resolve("zones")));
+
+    Commands.Result check =
+        InstalledPackage.run("anycast-dns", "check", "--config", config.toString());
+
+    assertEquals(0, check.exit(), check.toString());
+    assertTrue(check.out().endsWith("zones ok, geo.yaml ok\n"), check.out());
+  }
+
+  @Test
   void serverYamlServesAndTheSidecarsSelfTestPasses() throws Exception {
     Path etc = InstalledPackage.path("/etc/anycast-dns");
     try (InstalledServer server =
