@@ -47,6 +47,16 @@ public final class NameTable<V> {
     }
   }
 
+  /** Calls {@code action} for every value, in no particular order (for transfers, not queries). */
+  @SuppressWarnings("unchecked")
+  void forEach(java.util.function.Consumer<? super V> action) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        action.accept((V) values[i]);
+      }
+    }
+  }
+
   /** Builds a table; a name added twice keeps the later value. */
   public static final class Builder<V> {
     private byte[][] keys;

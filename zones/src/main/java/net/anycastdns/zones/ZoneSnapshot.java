@@ -1,6 +1,8 @@
 package net.anycastdns.zones;
 
+import java.util.function.Consumer;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
 /**
  * One zone, compiled and immutable: its nodes in a hash table keyed by lowercase wire name, the
@@ -55,6 +57,24 @@ public final class ZoneSnapshot {
   /** The node for the name {@code name[off, name.length)}, or null. */
   public Node find(byte[] name, int off) {
     return nodes.get(name, off);
+  }
+
+  /**
+   * Calls {@code action} for every RRset of the zone except the apex SOA, in no particular order:
+   * what a zone transfer sends between its two SOA records (RFC 5936 section 2.2). Every record the
+   * zone file holds is there, occluded data and glue included; RRSIG and NSEC3 records are RRsets
+   * of their owners like any other. A zone with no SOA of its own cannot be built, so {@link
+   * #soa()} completes it.
+   */
+  public void forEachRRset(Consumer<RRset> action) {
+    nodes.forEach(
+        node -> {
+          for (RRset r : node.rrsets()) {
+            if (node != apex || r.type() != Type.SOA) {
+              action.accept(r);
+            }
+          }
+        });
   }
 
   public RRset soa() {
