@@ -524,7 +524,9 @@ public final class ServerConfigReader extends YamlReader {
       try {
         text = Files.readString(path, StandardCharsets.US_ASCII).trim();
       } catch (IOException | java.io.UncheckedIOException e) {
-        problem(file, what + ": cannot read secret-file " + path + ": " + e.getMessage());
+        String why =
+            e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+        problem(file, what + ": cannot read secret-file " + path + ": " + why);
         return null;
       }
     }
