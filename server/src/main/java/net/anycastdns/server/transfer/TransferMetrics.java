@@ -25,8 +25,10 @@ public final class TransferMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    transfers(registry, "completed", TransferService::completed);
-    transfers(registry, "failed", TransferService::failed);
+    String transferred = "zone transfers (AXFR and IXFR over TCP) by outcome";
+    byResult(
+        registry, "dns.transfers", "completed", transfers, TransferService::completed, transferred);
+    byResult(registry, "dns.transfers", "failed", transfers, TransferService::failed, transferred);
     FunctionCounter.builder("dns.transfers.refused", processor, QueryProcessor::transfersRefused)
         .description("transfer requests refused: no transfer allow rule matched, or AXFR over UDP")
         .register(registry);
@@ -36,9 +38,10 @@ public final class TransferMetrics implements MeterBinder {
     Gauge.builder("dns.transfers.active", transfers, TransferService::active)
         .description("zone transfers being sent now")
         .register(registry);
-    notify(registry, "acknowledged", NotifySender::acknowledged);
-    notify(registry, "refused", NotifySender::refused);
-    notify(registry, "unanswered", NotifySender::unanswered);
+    String told = "NOTIFY messages to secondaries by outcome, each counted once";
+    byResult(registry, "dns.notify", "acknowledged", notifier, NotifySender::acknowledged, told);
+    byResult(registry, "dns.notify", "refused", notifier, NotifySender::refused, told);
+    byResult(registry, "dns.notify", "unanswered", notifier, NotifySender::unanswered, told);
     FunctionCounter.builder("dns.notify.resent", notifier, NotifySender::resent)
         .description("NOTIFY messages sent again after an attempt went unanswered")
         .register(registry);
@@ -47,18 +50,16 @@ public final class TransferMetrics implements MeterBinder {
         .register(registry);
   }
 
-  private void transfers(
-      MeterRegistry registry, String result, ToDoubleFunction<TransferService> f) {
-    FunctionCounter.builder("dns.transfers", transfers, f)
+  private static <T> void byResult(
+      MeterRegistry registry,
+      String name,
+      String result,
+      T source,
+      ToDoubleFunction<T> count,
+      String description) {
+    FunctionCounter.builder(name, source, count)
         .tag("result", result)
-        .description("zone transfers (AXFR and IXFR over TCP) by outcome")
-        .register(registry);
-  }
-
-  private void notify(MeterRegistry registry, String result, ToDoubleFunction<NotifySender> f) {
-    FunctionCounter.builder("dns.notify", notifier, f)
-        .tag("result", result)
-        .description("NOTIFY messages to secondaries by outcome, each counted once")
+        .description(description)
         .register(registry);
   }
 }
