@@ -44,7 +44,8 @@ final class TransferGate {
     }
     TransferPolicy policy = ws.state.policy(index).transfer();
     TsigKey key = ws.tsig == null ? null : ws.tsig.verifiedKey();
-    if (!policy.allows(client.getAddress(), key) || (!tcp && !ixfr)) {
+    boolean udpAxfr = !tcp && !ixfr;
+    if (udpAxfr || !policy.allows(client.getAddress(), key)) {
       long unlogged = refusals.event();
       if (unlogged != LogLimiter.SUPPRESSED) {
         log.warn(
@@ -53,7 +54,7 @@ final class TransferGate {
             zone.origin(),
             client.getHostAddress(),
             key == null ? "unsigned" : "key " + key.name(),
-            tcp ? "no transfer allow rule matches" : "AXFR is not served over UDP",
+            udpAxfr ? "AXFR is not served over UDP" : "no transfer allow rule matches",
             LogLimiter.more(unlogged));
       }
       return assembler.error(ws.request, q, Rcode.REFUSED, tcp, ws.writer, ws.response);

@@ -13,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import net.anycastdns.server.config.TransferPolicy;
@@ -41,10 +40,11 @@ import org.xbill.DNS.Section;
  * Zone transfers out, and what keeps secondaries in step:
  *
  * <ul>
- *   <li>AXFR (RFC 5936) and IXFR (RFC 1995) over TCP, on threads of their own ({@value
- *       #MAX_TRANSFERS} at once; up to {@value #MAX_WAITING} more wait their turn, and a request
- *       beyond those is dropped with its connection), so that no transfer holds back a query. A
- *       transfer sends the one snapshot it was handed, from start to end.
+ *   <li>AXFR (RFC 5936) and IXFR (RFC 1995) over TCP, on threads of their own at a lower priority
+ *       ({@link TransferThreads}; {@value #MAX_TRANSFERS} at once, up to {@value #MAX_WAITING} more
+ *       waiting their turn, and a request beyond those dropped with its connection), so that no
+ *       transfer holds back a query. A transfer sends the one snapshot it was handed, from start to
+ *       end.
  *   <li>The IXFR history ({@link IxfrHistory}): on every change of a zone, the difference between
  *       the snapshot served before and the one served now; after a restart with zones from git,
  *       rebuilt from the commits before the one served.
@@ -79,7 +79,6 @@ public final class TransferService implements SyncObserver, AutoCloseable {
   public TransferService(IxfrHistory history, NotifySender notifier) {
     this.history = history;
     this.notifier = notifier;
-    AtomicInteger n = new AtomicInteger();
     this.transfers =
         new ThreadPoolExecutor(
             MAX_TRANSFERS,
@@ -87,7 +86,7 @@ public final class TransferService implements SyncObserver, AutoCloseable {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(MAX_WAITING),
-            r -> daemon(r, "transfer-" + n.incrementAndGet()));
+            new TransferThreads());
     transfers.allowCoreThreadTimeOut(true);
   }
 

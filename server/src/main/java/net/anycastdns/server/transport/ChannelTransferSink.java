@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import net.anycastdns.server.transfer.TransferSink;
 
@@ -12,7 +13,8 @@ import net.anycastdns.server.transfer.TransferSink;
  * #IN_FLIGHT} messages are queued in Netty beyond what the socket has taken: the transfer thread
  * waits for the oldest before it writes another, so a slow secondary slows its own transfer and no
  * other, and memory stays bounded. A secondary that stops reading is cut off by the connection's
- * idle timeout (no write completes), which fails the wait.
+ * idle timeout (no write completes), which fails the wait; one that reads too slowly to finish
+ * within {@link #MAX_TIME} (BIND's {@code max-transfer-time-out}) is cut off then.
  */
 final class ChannelTransferSink implements TransferSink {
   static final int IN_FLIGHT = 4;
@@ -20,9 +22,13 @@ final class ChannelTransferSink implements TransferSink {
   /** The longest wait for one message, beyond the idle timeout that normally ends it first. */
   private static final long WAIT_MS = 120_000;
 
+  /** The longest a transfer may take. */
+  static final Duration MAX_TIME = Duration.ofMinutes(120);
+
   private final Channel channel;
   private final Runnable done;
   private final ArrayDeque<ChannelFuture> inFlight = new ArrayDeque<>();
+  private final long deadline = System.nanoTime() + MAX_TIME.toNanos();
 
   /**
    * @param done run on the channel's event loop when the transfer is over and the connection may
@@ -37,6 +43,9 @@ final class ChannelTransferSink implements TransferSink {
   public void write(byte[] message, int length) throws IOException {
     if (!channel.isActive()) {
       throw new IOException("connection closed by the secondary");
+    }
+    if (System.nanoTime() - deadline > 0) {
+      throw new IOException("the transfer took longer than " + MAX_TIME.toMinutes() + " minutes");
     }
     ByteBuf out = channel.alloc().ioBuffer(length + 2);
     out.writeShort(length).writeBytes(message, 0, length);
