@@ -77,6 +77,15 @@ public final class ZoneSnapshot {
         });
   }
 
+  /**
+   * The RRset of {@code owner} (lowercase wire name) and {@code type} among those {@link
+   * #forEachRRset} gives, or null: what a zone transfer's difference compares (IXFR).
+   */
+  public RRset rrset(byte[] owner, int type) {
+    Node node = nodes.get(owner, 0);
+    return node == null ? null : node.rrset(type);
+  }
+
   public RRset soa() {
     return soa;
   }

@@ -3,7 +3,6 @@ package net.anycastdns.server.transfer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.anycastdns.zones.Node;
 import net.anycastdns.zones.RRset;
 import net.anycastdns.zones.ZoneSnapshot;
 
@@ -56,8 +55,7 @@ public record ZoneDelta(
 
   /** The RRset of the same owner and type in {@code zone}, or null. */
   private static RRset counterpart(ZoneSnapshot zone, RRset r) {
-    Node node = zone.find(r.owner(), 0);
-    return node == null ? null : node.rrset(r.type());
+    return zone.rrset(r.owner(), r.type());
   }
 
   /** The records of {@code x} not in {@code y} (all of them when the TTLs differ), or null. */
