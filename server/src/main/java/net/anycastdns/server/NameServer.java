@@ -3,6 +3,7 @@ package net.anycastdns.server;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import net.anycastdns.common.cli.UsageException;
 import net.anycastdns.server.config.ServerConfig;
@@ -22,6 +23,10 @@ import net.anycastdns.server.reload.Reloader;
 import net.anycastdns.server.reload.SyncResult;
 import net.anycastdns.server.reload.ZoneSource;
 import net.anycastdns.server.reload.ZoneSources;
+import net.anycastdns.server.transfer.IxfrHistory;
+import net.anycastdns.server.transfer.NotifySender;
+import net.anycastdns.server.transfer.TransferMetrics;
+import net.anycastdns.server.transfer.TransferService;
 import net.anycastdns.server.transport.DnsTransport;
 import net.anycastdns.server.transport.QueryObserver;
 import net.anycastdns.server.transport.ServerSettings;
@@ -41,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class NameServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NameServer.class);
 
+  /** How long a NOTIFY waits for its answer before it is sent again (then twice as long, ...). */
+  private static final Duration NOTIFY_FIRST_WAIT = Duration.ofSeconds(1);
+
   private final ServerConfig config;
   private final ServerMetrics metrics;
   private final QueryLog queryLog;
@@ -51,6 +59,8 @@ public final class NameServer implements AutoCloseable {
   private final QueryProcessor processor;
   private final DnsTransport transport;
   private final ServingStateHolder state = new ServingStateHolder();
+  private final ZoneSource source;
+  private final TransferService transfers;
 
   private NameServer(
       ServerConfigReader.Loaded loaded, Reloader.ConfigSource rereads, ZoneSource source) {
@@ -61,9 +71,18 @@ public final class NameServer implements AutoCloseable {
     queryLog = queryLog(config);
     readiness = new Readiness(state);
     geo = new GeoServing(metrics, pop);
+    this.source = source;
+    NotifySender notifier = new NotifySender(NOTIFY_FIRST_WAIT);
+    transfers = new TransferService(new IxfrHistory(config.ixfrHistory()), notifier);
     reloader =
         new Reloader(
-            source, loaded, rereads, state, geo, List.of(metrics, readiness), Clock.systemUTC());
+            source,
+            loaded,
+            rereads,
+            state,
+            geo,
+            List.of(metrics, readiness, transfers),
+            Clock.systemUTC());
     http = new HttpEndpoint(config.http(), metrics, readiness, reloader);
     processor = new QueryProcessor(state, new ResponseAssembler(identity, config.ednsUdpSize()));
     QueryObserver observer = metrics;
@@ -79,9 +98,11 @@ public final class NameServer implements AutoCloseable {
                 config.tcpIdleTimeout(),
                 config.tcpMaxConnections()),
             processor,
-            observer);
+            observer,
+            transfers::start);
     metrics.watch(transport);
     metrics.watch(processor);
+    metrics.bind(new TransferMetrics(transfers, notifier, processor));
   }
 
   /**
@@ -130,6 +151,8 @@ public final class NameServer implements AutoCloseable {
                   : ""),
           e);
     }
+    // Git keeps what was served before a restart: the IXFR history is rebuilt from it.
+    transfers.rebuildHistory(source, config.ixfrHistory() * 4);
     if (queryLog != null) {
       queryLog.start();
     }
@@ -215,6 +238,7 @@ public final class NameServer implements AutoCloseable {
   public void close() {
     reloader.close();
     transport.close();
+    transfers.close();
     geo.close();
     http.close();
     if (queryLog != null) {

@@ -14,6 +14,8 @@
  * net.anycastdns.server.monitoring.ServerMetrics} counts it, and {@link
  * net.anycastdns.server.monitoring.HttpEndpoint} serves the metrics and health checks. {@link
  * net.anycastdns.server.reload.Reloader} loads the zones (from a folder or a git branch) and swaps
- * in new ones on SIGHUP, {@code POST /sync} and every git poll, beside what is served.
+ * in new ones on SIGHUP, {@code POST /sync} and every git poll, beside what is served; {@link
+ * net.anycastdns.server.transfer.TransferService} sends zone transfers and tells secondaries of
+ * each change.
  */
 package net.anycastdns.server;

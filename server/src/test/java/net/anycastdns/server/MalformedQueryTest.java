@@ -255,9 +255,9 @@ class MalformedQueryTest {
             packet(2 << 11, 0, 0, 0, 0),
             new Expect(Rcode.NOTIMP, 0, false, 2)),
         row(
-            "opcode NOTIFY",
+            "opcode NOTIFY for a zone served: we are its primary, no secondary (RFC 1996)",
             packet(4 << 11, 1, 0, 0, 0).add(name("example", "org")).u16(Type.SOA).u16(1),
-            new Expect(Rcode.NOTIMP, 1, false, 4)),
+            new Expect(Rcode.REFUSED, 1, false, 4)),
         row(
             "opcode UPDATE",
             packet(5 << 11, 1, 0, 0, 0).add(name("example", "org")).u16(Type.SOA).u16(1),
@@ -292,7 +292,7 @@ class MalformedQueryTest {
                 .u16(4)
                 .add(new byte[] {192 - 256, 0, 2, 1})
                 .add(opt(1232, 0, new byte[0])),
-            new Expect(Rcode.NOTIMP, 1, true, 4)),
+            new Expect(Rcode.REFUSED, 1, true, 4)),
         row(
             "opcode STATUS without question with OPT",
             packet(2 << 11, 0, 0, 0, 1).add(opt(1232, 0, new byte[0])),

@@ -16,6 +16,7 @@ import net.anycastdns.server.query.ResponseAssembler;
 import net.anycastdns.server.query.ServerIdentity;
 import net.anycastdns.server.query.ServingState;
 import net.anycastdns.server.query.ServingStateHolder;
+import net.anycastdns.server.tsig.TsigKeyring;
 import net.anycastdns.zones.ZoneDirectoryLoader;
 import net.anycastdns.zones.ZoneSet;
 import net.anycastdns.zones.ZoneSnapshot;
@@ -80,7 +81,8 @@ public final class TestServer {
         new ServingState(
             ZoneSet.of(List.of(zones), 1),
             null,
-            Collections.nCopies(zones.length, ZonePolicy.DEFAULTS)));
+            Collections.nCopies(zones.length, ZonePolicy.DEFAULTS),
+            TsigKeyring.EMPTY));
     return holder;
   }
 

@@ -27,9 +27,9 @@ public final class NameTable<V> {
     return size;
   }
 
-  /** Every value, in no particular order: for tools and tests that walk a whole zone. */
+  /** Every value, in no particular order: for transfers, tools and tests that walk a whole zone. */
   @SuppressWarnings("unchecked")
-  void forEach(java.util.function.Consumer<V> action) {
+  void forEach(java.util.function.Consumer<? super V> action) {
     for (Object v : values) {
       if (v != null) {
         action.accept((V) v);

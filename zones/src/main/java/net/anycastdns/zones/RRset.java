@@ -138,6 +138,15 @@ public final class RRset {
     return ((byte[][]) signatures)[i];
   }
 
+  /** The RRSIGs covering this RRset as an RRset of their own, for zone transfers. */
+  RRset signaturesAsRRset() {
+    byte[][] sigs = new byte[signatureCount()][];
+    for (int i = 0; i < sigs.length; i++) {
+      sigs[i] = signature(i);
+    }
+    return new RRset(owner, Type.RRSIG, ttl(), sigs);
+  }
+
   void setSignatures(byte[][] rdata) {
     this.signatures = rdata.length == 1 ? rdata[0] : rdata;
   }

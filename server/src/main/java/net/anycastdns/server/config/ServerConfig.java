@@ -24,7 +24,9 @@ import net.anycastdns.server.monitoring.LogFormat;
  * @param logFormat text or json
  * @param queryLog log one query in N (0: off)
  * @param queryLogFile where query lines go, or null for the event log
- * @param policies the zone policies: server-wide, and per zone under {@code zone-settings}
+ * @param policies the zone policies: server-wide, and per zone under {@code zone-settings}; with
+ *     the TSIG keys
+ * @param ixfrHistory the revisions of each zone kept for IXFR
  */
 public record ServerConfig(
     SourceConfig source,
@@ -40,7 +42,8 @@ public record ServerConfig(
     LogFormat logFormat,
     int queryLog,
     Path queryLogFile,
-    ZonePolicies policies) {
+    ZonePolicies policies,
+    int ixfrHistory) {
   public ServerConfig {
     listen = List.copyOf(listen);
   }

@@ -9,15 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.anycastdns.common.Durations;
 import net.anycastdns.common.HostPort;
+import net.anycastdns.common.IpPrefix;
 import net.anycastdns.common.cli.ManifestVersion;
 import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.common.yaml.ConfigProblem;
@@ -27,6 +30,8 @@ import net.anycastdns.common.yaml.YamlTree.Mapping;
 import net.anycastdns.common.yaml.YamlTree.Node;
 import net.anycastdns.common.yaml.YamlTree.Scalar;
 import net.anycastdns.server.monitoring.LogFormat;
+import net.anycastdns.server.tsig.TsigKey;
+import net.anycastdns.server.tsig.TsigKeyring;
 import org.eclipse.jgit.transport.URIish;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -64,17 +69,31 @@ public final class ServerConfigReader extends YamlReader {
           "log-format",
           "query-log",
           "query-log-file",
+          "tsig-keys",
+          "ixfr-history",
           "serial-policy",
+          "transfer",
           "zone-settings");
 
   /** The keys a zone may set for itself under {@code zone-settings: {NAME: ...}}. */
-  public static final List<String> ZONE_KEYS = List.of("serial-policy");
+  public static final List<String> ZONE_KEYS = List.of("serial-policy", "transfer");
 
   /**
    * The keys a reload reads again and applies ({@link ZonePolicies}); a change to any other key
    * takes a restart.
    */
-  public static final List<String> RELOADABLE_KEYS = List.of("serial-policy", "zone-settings");
+  public static final List<String> RELOADABLE_KEYS =
+      List.of("serial-policy", "transfer", "tsig-keys", "zone-settings");
+
+  /** The keys of {@code transfer: {...}}. */
+  private static final List<String> TRANSFER_KEYS = List.of("allow", "notify");
+
+  /** The keys of one {@code tsig-keys} entry. */
+  private static final List<String> TSIG_KEY_KEYS =
+      List.of("name", "algorithm", "secret", "secret-file");
+
+  /** How {@code --print-config} shows a secret. */
+  private static final String HIDDEN = "(hidden)";
 
   private static final List<String> GIT_KEYS =
       List.of("git-branch", "git-path", "git-poll", "git-dir");
@@ -205,8 +224,10 @@ public final class ServerConfigReader extends YamlReader {
             null,
             n -> parsed(n, "query-log-file", Path::of),
             Path::toString);
-    ZonePolicy policy = zonePolicy(root, ZonePolicy.DEFAULTS, effective, "");
-    Map<Name, ZonePolicy> zoneSettings = zoneSettings(value(root, "zone-settings"), policy);
+    TsigKeyring keys = tsigKeys(value(root, "tsig-keys"));
+    Integer ixfrHistory = intSetting(root, "ixfr-history", 10, 0, 1000);
+    ZonePolicy policy = zonePolicy(root, ZonePolicy.DEFAULTS, effective, "", keys);
+    Map<Name, ZonePolicy> zoneSettings = zoneSettings(value(root, "zone-settings"), policy, keys);
     if (failed()) {
       return null;
     }
@@ -224,7 +245,8 @@ public final class ServerConfigReader extends YamlReader {
         logFormat,
         queryLog,
         queryLogFile,
-        new ZonePolicies(policy, zoneSettings));
+        new ZonePolicies(policy, zoneSettings, keys),
+        ixfrHistory);
   }
 
   // ---- sections
@@ -307,7 +329,7 @@ public final class ServerConfigReader extends YamlReader {
    * taken from {@code inherited}.
    */
   private ZonePolicy zonePolicy(
-      Mapping m, ZonePolicy inherited, Map<String, Object> shown, String what) {
+      Mapping m, ZonePolicy inherited, Map<String, Object> shown, String what, TsigKeyring keys) {
     SerialPolicy serial =
         setting(
             m,
@@ -319,10 +341,221 @@ public final class ServerConfigReader extends YamlReader {
               return s == null ? null : SerialPolicy.valueOf(s.toUpperCase(Locale.ROOT));
             },
             p -> p.name().toLowerCase(Locale.ROOT));
-    return serial == null ? null : new ZonePolicy(serial);
+    TransferPolicy transfer =
+        transfer(value(m, "transfer"), inherited.transfer(), shown, what, keys);
+    return serial == null || transfer == null ? null : new ZonePolicy(serial, transfer);
   }
 
-  private Map<Name, ZonePolicy> zoneSettings(Node node, ZonePolicy inherited) {
+  /**
+   * {@code transfer: {allow, notify}}; each of the two not given is inherited. Keys named in {@code
+   * allow} must be among {@code tsig-keys}.
+   */
+  private TransferPolicy transfer(
+      Node node,
+      TransferPolicy inherited,
+      Map<String, Object> shown,
+      String what,
+      TsigKeyring keys) {
+    Mapping m = mapping(node, what + "transfer");
+    Map<String, Object> view = new LinkedHashMap<>();
+    shown.put("transfer", view);
+    if (m == null) {
+      show(inherited, view);
+      return node == null ? inherited : null;
+    }
+    unknownKeys(m, "in " + what + "transfer", TRANSFER_KEYS);
+    Node allowNode = value(m, "allow");
+    List<TransferRule> allow = allowNode == null ? inherited.allow() : new ArrayList<>();
+    if (allowNode != null) {
+      for (Node item : list(allowNode, what + "transfer allow")) {
+        allow.add(transferRule(item, what, keys));
+      }
+    }
+    Node notifyNode = value(m, "notify");
+    List<InetSocketAddress> notify =
+        notifyNode == null ? inherited.secondaries() : new ArrayList<>();
+    if (notifyNode != null) {
+      for (Node item : list(notifyNode, what + "transfer notify")) {
+        // A secondary listens on the DNS port unless told otherwise.
+        notify.add(parsed(item, what + "transfer notify", s -> HostPort.parse(s, 53)));
+      }
+    }
+    if (allow.stream().anyMatch(Objects::isNull) || notify.stream().anyMatch(Objects::isNull)) {
+      return null;
+    }
+    TransferPolicy p = new TransferPolicy(allow, notify);
+    show(p, view);
+    return p;
+  }
+
+  /** One {@code {from: CIDR, key: NAME}} of {@code transfer allow}. */
+  private TransferRule transferRule(Node node, String what, TsigKeyring keys) {
+    String where = what + "transfer allow";
+    Mapping m = mapping(node, where + " entry");
+    if (m == null) {
+      return null;
+    }
+    unknownKeys(m, "in " + where, List.of("from", "key"));
+    Node fromNode = value(m, "from");
+    if (fromNode == null) {
+      problem(node, where + ": every entry needs from: (a network, 0.0.0.0/0 for any IPv4 client)");
+      return null;
+    }
+    IpPrefix from = parsed(fromNode, where + " from", IpPrefix::parseOrHost);
+    Node keyNode = value(m, "key");
+    TsigKey key = null;
+    if (keyNode != null) {
+      Name name = parsed(keyNode, where + " key", ServerConfigReader::absoluteName);
+      if (name == null) {
+        return null;
+      }
+      key = keys.find(name);
+      if (key == null) {
+        problem(
+            keyNode,
+            where
+                + ": unknown key '"
+                + name
+                + "' (tsig-keys has "
+                + (keys.keys().isEmpty()
+                    ? "none"
+                    : String.join(
+                        ", ", keys.keys().stream().map(k -> k.name().toString()).toList()))
+                + ")");
+        return null;
+      }
+    }
+    return from == null ? null : new TransferRule(from, key);
+  }
+
+  private static void show(TransferPolicy p, Map<String, Object> view) {
+    view.put(
+        "allow",
+        p.allow().stream()
+            .map(
+                r -> {
+                  Map<String, Object> rule = new LinkedHashMap<>();
+                  rule.put("from", r.from().toString());
+                  if (r.key() != null) {
+                    rule.put("key", r.key().name().toString());
+                  }
+                  return rule;
+                })
+            .toList());
+    view.put("notify", p.secondaries().stream().map(HostPort::format).toList());
+  }
+
+  /**
+   * {@code tsig-keys: [{name, algorithm, secret | secret-file}]}. Secrets are base64 (what {@code
+   * tsig-keygen}, {@code keymgr -t} and {@code ldns-keygen} print); they are shown nowhere, and no
+   * message quotes one.
+   */
+  private TsigKeyring tsigKeys(Node node) {
+    List<Object> shown = new ArrayList<>();
+    effective.put("tsig-keys", shown);
+    List<TsigKey> keys = new ArrayList<>();
+    for (Node item : list(node, "tsig-keys")) {
+      Mapping m = mapping(item, "a tsig-keys entry");
+      if (m == null) {
+        continue;
+      }
+      unknownKeys(m, "in tsig-keys", TSIG_KEY_KEYS);
+      Node nameNode = value(m, "name");
+      if (nameNode == null) {
+        problem(item, "tsig-keys: every key needs a name");
+        continue;
+      }
+      Name name = parsed(nameNode, "tsig-keys name", ServerConfigReader::absoluteName);
+      if (name == null) {
+        continue;
+      }
+      String what = "tsig-keys: key " + name;
+      Node algorithmNode = value(m, "algorithm");
+      String algorithm = algorithmNode == null ? "hmac-sha256" : scalar(algorithmNode, what);
+      if (algorithm != null && !TsigKey.ALGORITHMS.containsKey(algorithm)) {
+        problem(
+            algorithmNode,
+            algorithm.equalsIgnoreCase("hmac-md5")
+                ? what
+                    + ": hmac-md5 is refused: MD5 is broken and RFC 8945 section 6 deprecates"
+                    + " it; use hmac-sha256"
+                : what
+                    + ": algorithm must be "
+                    + orList(TsigKey.ALGORITHM_NAMES)
+                    + ", not '"
+                    + algorithm
+                    + "'");
+        algorithm = null;
+      }
+      byte[] secret = secret(m, item, what);
+      if (keys.stream().anyMatch(k -> k.name().equals(name))) {
+        problem(nameNode, what + " is given twice");
+        continue;
+      }
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("name", name.toString());
+      view.put("algorithm", algorithm);
+      Node file = value(m, "secret-file");
+      view.put(file == null ? "secret" : "secret-file", file == null ? HIDDEN : scalar(file, what));
+      shown.add(view);
+      if (algorithm != null && secret != null) {
+        keys.add(TsigKey.of(name, algorithm, secret));
+      }
+    }
+    return new TsigKeyring(keys);
+  }
+
+  /** The secret of a key, given inline or in a file; null after a problem. */
+  private byte[] secret(Mapping m, Node item, String what) {
+    Node inline = value(m, "secret");
+    Node file = value(m, "secret-file");
+    if ((inline == null) == (file == null)) {
+      problem(item, what + ": give secret or secret-file" + (inline == null ? "" : ", not both"));
+      return null;
+    }
+    String text;
+    if (inline != null) {
+      text = scalar(inline, what + " secret");
+    } else {
+      Path path = parsed(file, what + " secret-file", Path::of);
+      if (path == null) {
+        return null;
+      }
+      try {
+        text = Files.readString(path, StandardCharsets.US_ASCII).trim();
+      } catch (IOException | java.io.UncheckedIOException e) {
+        String why =
+            e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+        problem(file, what + ": cannot read secret-file " + path + ": " + why);
+        return null;
+      }
+    }
+    if (text == null) {
+      return null;
+    }
+    try {
+      byte[] secret = Base64.getDecoder().decode(text.replaceAll("\\s", ""));
+      if (secret.length > 0) {
+        return secret;
+      }
+    } catch (IllegalArgumentException e) {
+      // said below, without the text: it is a secret, even when mistyped
+    }
+    problem(
+        inline != null ? inline : file,
+        what + ": the secret is not base64 (as tsig-keygen prints it)");
+    return null;
+  }
+
+  private static Name absoluteName(String text) {
+    try {
+      return Name.fromString(text, Name.root);
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("bad name '" + text + "': " + e.getMessage(), e);
+    }
+  }
+
+  private Map<Name, ZonePolicy> zoneSettings(Node node, ZonePolicy inherited, TsigKeyring keys) {
     Map<Name, ZonePolicy> out = new LinkedHashMap<>();
     Map<String, Object> shown = new LinkedHashMap<>();
     effective.put("zone-settings", shown);
@@ -345,7 +578,7 @@ public final class ServerConfigReader extends YamlReader {
       }
       unknownKeys(settings, "in zone-settings of " + zone, ZONE_KEYS);
       Map<String, Object> zoneShown = new LinkedHashMap<>();
-      ZonePolicy p = zonePolicy(settings, inherited, zoneShown, what);
+      ZonePolicy p = zonePolicy(settings, inherited, zoneShown, what, keys);
       if (out.put(zone, p) != null) {
         problem(e.line(), "zone-settings: zone " + zone + " is given twice");
       }

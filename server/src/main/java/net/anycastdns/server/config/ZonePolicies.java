@@ -1,6 +1,7 @@
 package net.anycastdns.server.config;
 
 import java.util.Map;
+import net.anycastdns.server.tsig.TsigKeyring;
 import org.xbill.DNS.Name;
 
 /**
@@ -10,10 +11,13 @@ import org.xbill.DNS.Name;
  *
  * @param defaults the server-wide policy, for every zone not listed
  * @param zones the policies of the zones listed under {@code zone-settings}
+ * @param keys the TSIG keys ({@code tsig-keys}), which the policies' transfer rules name and which
+ *     signed requests are checked against
  */
-public record ZonePolicies(ZonePolicy defaults, Map<Name, ZonePolicy> zones) {
+public record ZonePolicies(ZonePolicy defaults, Map<Name, ZonePolicy> zones, TsigKeyring keys) {
   /** Every zone with the built-in defaults. */
-  public static final ZonePolicies DEFAULTS = new ZonePolicies(ZonePolicy.DEFAULTS, Map.of());
+  public static final ZonePolicies DEFAULTS =
+      new ZonePolicies(ZonePolicy.DEFAULTS, Map.of(), TsigKeyring.EMPTY);
 
   public ZonePolicies {
     zones = Map.copyOf(zones);

@@ -7,8 +7,10 @@ package net.anycastdns.server.config;
  * serving state, never read from anywhere else by the query path.
  *
  * @param serialPolicy what a reload does with a changed zone whose serial did not increase
+ * @param transfer who may transfer the zone, and who is notified of its changes
  */
-public record ZonePolicy(SerialPolicy serialPolicy) {
+public record ZonePolicy(SerialPolicy serialPolicy, TransferPolicy transfer) {
   /** The policy of a zone nobody configured. */
-  public static final ZonePolicy DEFAULTS = new ZonePolicy(SerialPolicy.STRICT);
+  public static final ZonePolicy DEFAULTS =
+      new ZonePolicy(SerialPolicy.STRICT, TransferPolicy.NONE);
 }

@@ -442,6 +442,11 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   }
 
   /** Every meter in the Prometheus text format. */
+  /** Registers the meters of {@code binder} (a part of the server that counts for itself). */
+  public void bind(io.micrometer.core.instrument.binder.MeterBinder binder) {
+    binder.bindTo(registry);
+  }
+
   public String scrape() {
     return registry.scrape();
   }

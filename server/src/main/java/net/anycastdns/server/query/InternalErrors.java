@@ -1,8 +1,7 @@
 package net.anycastdns.server.query;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import net.anycastdns.server.monitoring.LogLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,33 +14,25 @@ final class InternalErrors {
   private static final Logger log = LoggerFactory.getLogger(InternalErrors.class);
   static final long INTERVAL_NANOS = 10_000_000_000L;
 
-  private final LongAdder count = new LongAdder();
-  private final AtomicLong lastLogged;
-  private final AtomicLong logged = new AtomicLong();
-  private final LongSupplier nanoTime;
+  private final LogLimiter limiter;
 
   InternalErrors(LongSupplier nanoTime) {
-    this.nanoTime = nanoTime;
-    this.lastLogged = new AtomicLong(nanoTime.getAsLong() - INTERVAL_NANOS);
+    this.limiter = new LogLimiter(INTERVAL_NANOS, nanoTime);
   }
 
   /** Counts {@code e}, and logs it when no line was written within the interval. */
   void failed(RuntimeException e, int length) {
-    count.increment();
-    long now = nanoTime.getAsLong();
-    long last = lastLogged.get();
-    if (now - last >= INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
-      long total = count.sum();
-      long unlogged = total - logged.getAndSet(total) - 1;
+    long unlogged = limiter.event();
+    if (unlogged != LogLimiter.SUPPRESSED) {
       log.error(
           "internal error answering a query ({} octets), answered SERVFAIL{}",
           length,
-          unlogged > 0 ? "; " + unlogged + " more since the last such line" : "",
+          LogLimiter.more(unlogged),
           e);
     }
   }
 
   long count() {
-    return count.sum();
+    return limiter.count();
   }
 }

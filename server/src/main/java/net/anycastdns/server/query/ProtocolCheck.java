@@ -8,8 +8,8 @@ import org.xbill.DNS.Type;
 
 /**
  * The questions this server answers at all: class IN (and ANY, RFC 1035 section 3.2.5) and CHAOS;
- * not an OPT pseudo-record asked for as a type (FORMERR, RFC 6891 section 6.1.1), and no zone
- * transfer (REFUSED: none is offered).
+ * not an OPT pseudo-record asked for as a type (FORMERR, RFC 6891 section 6.1.1). Zone transfers
+ * pass: whether one may go ahead is the answer stage's to say ({@link TransferGate}).
  */
 final class ProtocolCheck implements RequestCheck {
   @Override
@@ -23,7 +23,7 @@ final class ProtocolCheck implements RequestCheck {
     if (qtype == Type.OPT) {
       return Rcode.FORMERR;
     }
-    if ((qclass != DClass.IN && qclass != DClass.ANY) || qtype == Type.AXFR || qtype == Type.IXFR) {
+    if (qclass != DClass.IN && qclass != DClass.ANY) {
       return Rcode.REFUSED;
     }
     return PASS;

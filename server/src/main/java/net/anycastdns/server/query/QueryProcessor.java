@@ -7,6 +7,7 @@ import net.anycastdns.geo.ClientSubnet;
 import net.anycastdns.geo.GeoDecision;
 import net.anycastdns.geo.GeoResolver;
 import net.anycastdns.geo.GeoService;
+import net.anycastdns.server.tsig.Tsig;
 import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
 import net.anycastdns.server.wire.QueryParser;
@@ -40,10 +41,18 @@ import org.xbill.DNS.Type;
  * allocates nothing for an ordinary answer.
  */
 public final class QueryProcessor {
+  /**
+   * What {@link #process} returns for a zone transfer over TCP that may go ahead: the transport
+   * hands {@link QueryWorkspace#transfer()} to the transfer threads, which write the answer.
+   */
+  public static final int TRANSFER = -3;
+
   private final ServingStateHolder states;
   private final ResponseAssembler assembler;
   private final RequestCheck[] checks;
   private final InternalErrors internalErrors = new InternalErrors(System::nanoTime);
+  private final TransferGate transfers = new TransferGate();
+  private final TsigCheck tsig = new TsigCheck();
 
   /** A processor with the protocol checks only. */
   public QueryProcessor(ServingStateHolder states, ResponseAssembler assembler) {
@@ -57,10 +66,14 @@ public final class QueryProcessor {
       ServingStateHolder states, ResponseAssembler assembler, List<RequestCheck> checks) {
     this.states = states;
     this.assembler = assembler;
-    RequestCheck[] all = new RequestCheck[checks.size() + 1];
+    // TSIG comes right after the protocol rules: every later check, and the answer, may depend on
+    // who signed (RFC 8945 section 5.2), and a NOTIFY is answered signed when it was signed.
+    RequestCheck[] all = new RequestCheck[checks.size() + 3];
     all[0] = new ProtocolCheck();
+    all[1] = tsig;
+    all[2] = new NotifyCheck();
     for (int i = 0; i < checks.size(); i++) {
-      all[i + 1] = checks.get(i);
+      all[i + 3] = checks.get(i);
     }
     this.checks = all;
   }
@@ -72,7 +85,8 @@ public final class QueryProcessor {
    *
    * @param tcp whether the query came over TCP (no size limit below 64 KiB, full ANY answers)
    * @param client the resolver's address: the client GeoDNS locates when the query has no ECS
-   * @return the response length, or -1 when the packet is to be dropped without an answer
+   * @return the response length, -1 when the packet is to be dropped without an answer, or {@link
+   *     #TRANSFER}
    */
   public int process(QueryWorkspace ws, int length, boolean tcp, InetAddress client) {
     Query q = ws.query;
@@ -82,9 +96,16 @@ public final class QueryProcessor {
     ws.zoneGeneration = -1;
     ws.zoneIndex = -1;
     ws.geo = null;
+    ws.length = length;
+    ws.state = states.current();
+    ws.tsig = null;
+    ws.transfer = null;
     int n;
     try {
       n = respond(ws, status, tcp, client);
+      if (ws.tsig != null && n >= 0) {
+        n = sign(ws, n, tcp);
+      }
       // The header holds the rcode's low four bits; BADVERS is the one extended rcode sent
       // (its high bits travel in OPT, RFC 6891 section 6.1.3).
       ws.rcode = n < 0 ? -1 : status == QueryParser.Status.BADVERS ? Rcode.BADVERS : out[3] & 0xf;
@@ -92,6 +113,8 @@ public final class QueryProcessor {
       internalErrors.failed(e, length);
       n = assembler.error(ws.request, q, Rcode.SERVFAIL, tcp, ws.writer, out);
       ws.rcode = Rcode.SERVFAIL;
+    } finally {
+      ws.state = null;
     }
     ws.truncated = n >= 0 && (out[2] & (MessageWriter.FLAG_TC >>> 8)) != 0;
     return n;
@@ -126,7 +149,24 @@ public final class QueryProcessor {
     if (q.qclass() == DClass.CH) {
       return assembler.chaos(req, q, tcp, ws.writer, out);
     }
-    return answer(ws, states.current(), tcp, client);
+    return answer(ws, ws.state, tcp, client);
+  }
+
+  /**
+   * The signing stage: a request that carried TSIG gets a TSIG record back (RFC 8945 section 5.3),
+   * signed or, for an unknown key or a bad signature, without a MAC. A response too long for the
+   * record goes out truncated, empty but signed (section 5.3).
+   */
+  private int sign(QueryWorkspace ws, int n, boolean tcp) {
+    int limit = assembler.sizeLimit(ws.query, tcp);
+    int signed = Tsig.sign(ws.tsig, ws.response, n, limit);
+    if (signed >= 0) {
+      return signed;
+    }
+    int empty =
+        assembler.error(ws.request, ws.query, ws.response[3] & 0xf, tcp, ws.writer, ws.response);
+    ws.writer.addFlags(MessageWriter.FLAG_TC);
+    return Tsig.sign(ws.tsig, ws.response, empty, limit);
   }
 
   /** The answer stage: zone data, or a GeoDNS decision, into the workspace's lookup result. */
@@ -139,6 +179,9 @@ public final class QueryProcessor {
     ws.zoneIndex = index;
     if (index < 0) {
       return assembler.error(ws.request, q, Rcode.REFUSED, tcp, ws.writer, ws.response);
+    }
+    if (qtype == Type.AXFR || qtype == Type.IXFR) {
+      return transfers.answer(ws, index, tcp, client, assembler);
     }
     ZoneSnapshot zone = state.zones().zones().get(index);
     GeoResolver resolver = state.geo();
@@ -194,6 +237,16 @@ public final class QueryProcessor {
         q.ecsFamily(),
         q.ecsFamily() == 1 ? Arrays.copyOf(address, 4) : address,
         q.ecsSourcePrefix());
+  }
+
+  /** Transfer requests refused: not allowed, or over UDP. */
+  public long transfersRefused() {
+    return transfers.refused();
+  }
+
+  /** Signed requests answered NOTAUTH (BADKEY, BADSIG, BADTIME). */
+  public long tsigErrors() {
+    return tsig.failures();
   }
 
   /** Queries that failed inside the server and were answered SERVFAIL. */

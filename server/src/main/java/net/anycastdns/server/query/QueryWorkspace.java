@@ -1,6 +1,8 @@
 package net.anycastdns.server.query;
 
 import net.anycastdns.geo.GeoDecision;
+import net.anycastdns.server.transfer.TransferRequest;
+import net.anycastdns.server.tsig.SignedRequest;
 import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
 import net.anycastdns.zones.DnssecProofs;
@@ -30,6 +32,14 @@ public final class QueryWorkspace {
   long zoneGeneration;
   int zoneIndex;
   GeoDecision geo;
+
+  // The query being processed: its length, the state it is answered from (taken once, and let go
+  // when it is answered, so that an idle thread keeps no replaced state alive), its TSIG verdict
+  // when it carried one, and the transfer it asks for when it is handed to the transfer threads.
+  int length;
+  ServingState state;
+  SignedRequest tsig;
+  TransferRequest transfer;
 
   /** The buffer a transport copies a received message into. */
   public byte[] request() {
@@ -78,6 +88,14 @@ public final class QueryWorkspace {
    */
   public int zoneIndex() {
     return zoneIndex;
+  }
+
+  /**
+   * The transfer the last query asked for, when {@link QueryProcessor#process} returned {@link
+   * QueryProcessor#TRANSFER}; null otherwise.
+   */
+  public TransferRequest transfer() {
+    return transfer;
   }
 
   /** The GeoDNS decision the last query was answered with, or null when it was not a geo answer. */

@@ -145,7 +145,8 @@ public final class ResponseAssembler {
         | (q.flags() & (0x7800 | MessageWriter.FLAG_RD | MessageWriter.FLAG_CD));
   }
 
-  private int sizeLimit(Query q, boolean tcp) {
+  /** The longest response {@code q} may get. */
+  int sizeLimit(Query q, boolean tcp) {
     if (tcp) {
       return QueryWorkspace.MAX_MESSAGE;
     }

@@ -3,6 +3,7 @@ package net.anycastdns.server.query;
 import java.util.List;
 import net.anycastdns.geo.GeoResolver;
 import net.anycastdns.server.config.ZonePolicy;
+import net.anycastdns.server.tsig.TsigKeyring;
 import net.anycastdns.zones.ZoneSet;
 
 /**
@@ -13,18 +14,21 @@ import net.anycastdns.zones.ZoneSet;
  */
 public final class ServingState {
   /** Nothing served: every query is refused. */
-  public static final ServingState EMPTY = new ServingState(ZoneSet.empty(), null, List.of());
+  public static final ServingState EMPTY =
+      new ServingState(ZoneSet.empty(), null, List.of(), TsigKeyring.EMPTY);
 
   private final ZoneSet zones;
   private final GeoResolver geo;
   private final ZonePolicy[] policies;
+  private final TsigKeyring keys;
 
   /**
    * @param zones the zones served
    * @param geo GeoDNS for the services of the revision's geo.yaml, or null when it has none
    * @param policies the policy of each zone, in the order of {@link ZoneSet#zones()}
+   * @param keys the TSIG keys signed requests are checked against
    */
-  public ServingState(ZoneSet zones, GeoResolver geo, List<ZonePolicy> policies) {
+  public ServingState(ZoneSet zones, GeoResolver geo, List<ZonePolicy> policies, TsigKeyring keys) {
     if (policies.size() != zones.zones().size()) {
       throw new IllegalArgumentException(
           policies.size() + " policies for " + zones.zones().size() + " zones");
@@ -32,6 +36,7 @@ public final class ServingState {
     this.zones = zones;
     this.geo = geo;
     this.policies = policies.toArray(new ZonePolicy[0]);
+    this.keys = keys;
   }
 
   public ZoneSet zones() {
@@ -46,6 +51,11 @@ public final class ServingState {
   /** The policy of the zone at {@code zoneIndex} of {@link ZoneSet#zones()}. */
   public ZonePolicy policy(int zoneIndex) {
     return policies[zoneIndex];
+  }
+
+  /** The TSIG keys of the revision's configuration. */
+  public TsigKeyring keys() {
+    return keys;
   }
 
   /** The zone set's generation: it grows with every state published. */

@@ -195,6 +195,20 @@ public final class GitZoneSource implements ZoneSource {
     }
   }
 
+  /** The first-parent ancestors of {@code newest}'s commit, newest first. */
+  @Override
+  public List<Revision> history(Revision newest, int count) throws IOException {
+    List<Revision> out = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit c = walk.parseCommit(ObjectId.fromString(newest.commit()));
+      while (out.size() < count && c.getParentCount() > 0) {
+        c = walk.parseCommit(c.getParent(0));
+        out.add(revision(c.getId()));
+      }
+    }
+    return out;
+  }
+
   /** The files of the zone folder in {@code commitId}. */
   private Revision revision(ObjectId commitId) throws IOException {
     String commit = commitId.name();

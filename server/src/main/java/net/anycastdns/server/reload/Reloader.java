@@ -384,11 +384,15 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private void publish(Revision next, ZoneSetLoader.Load load, boolean upToDate) {
     ServedRevision revision = load.state();
     ServingState state =
-        new ServingState(revision.zones(), geo.apply(revision.geo()), revision.policies());
+        new ServingState(
+            revision.zones(), geo.apply(revision.geo()), revision.policies(), revision.keys());
     for (SyncObserver o : observers) {
       o.publishing(state);
     }
-    holder.publish(state);
+    ServingState previous = holder.publish(state);
+    for (SyncObserver o : observers) {
+      o.published(previous, state);
+    }
     serving = revision;
     servedPolicies = policies;
     generation = revision.zones().generation();

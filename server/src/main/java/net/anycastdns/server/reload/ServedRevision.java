@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import net.anycastdns.geo.GeoConfig;
 import net.anycastdns.server.config.ZonePolicy;
+import net.anycastdns.server.tsig.TsigKeyring;
 import net.anycastdns.zones.ZoneSet;
 
 /**
@@ -18,6 +19,7 @@ import net.anycastdns.zones.ZoneSet;
  * @param byFile the zones by file name, with their blob ids, for reuse by the next load
  * @param geo the revision's geo.yaml, compiled, or null when it has none
  * @param policies the policy of each zone, in the order of {@link ZoneSet#zones()}
+ * @param keys the TSIG keys the policies were read with
  */
 public record ServedRevision(
     String revisionId,
@@ -25,10 +27,11 @@ public record ServedRevision(
     ZoneSet zones,
     Map<String, ServedZone> byFile,
     GeoConfig geo,
-    List<ZonePolicy> policies) {
+    List<ZonePolicy> policies,
+    TsigKeyring keys) {
   /** Nothing served yet. */
   public static final ServedRevision EMPTY =
-      new ServedRevision(null, null, ZoneSet.empty(), Map.of(), null, List.of());
+      new ServedRevision(null, null, ZoneSet.empty(), Map.of(), null, List.of(), TsigKeyring.EMPTY);
 
   public ServedRevision {
     byFile = Map.copyOf(byFile);

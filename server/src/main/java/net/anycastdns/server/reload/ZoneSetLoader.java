@@ -141,7 +141,8 @@ public final class ZoneSetLoader {
     }
     List<ZonePolicy> zonePolicies = zones.stream().map(z -> policies.of(z.origin())).toList();
     ServedRevision state =
-        new ServedRevision(next.id(), next.commit(), set, byFile, geoConfig, zonePolicies);
+        new ServedRevision(
+            next.id(), next.commit(), set, byFile, geoConfig, zonePolicies, policies.keys());
     return new Load(state, problems, changes(current, byFile), parsed, reused);
   }
 

@@ -1,6 +1,7 @@
 package net.anycastdns.server.reload;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the zone folder comes from: a folder on disk, or a branch of a git repository. */
@@ -21,6 +22,15 @@ public interface ZoneSource extends AutoCloseable {
    * a PoP restarted during a git outage serves.
    */
   Optional<Revision> lastServed() throws IOException;
+
+  /**
+   * Revisions before {@code newest}, newest first, at most {@code count}: for a source that keeps
+   * history (git), the commits the zones came through, from which IXFR differences are rebuilt
+   * after a restart. None for a folder.
+   */
+  default List<Revision> history(Revision newest, int count) throws IOException {
+    return List.of();
+  }
 
   /** Records that {@code revision} is now served, for {@link #lastServed()} after a restart. */
   void served(Revision revision) throws IOException;

@@ -46,6 +46,7 @@ public final class DnsTransport implements AutoCloseable {
   private final ServerSettings settings;
   private final QueryProcessor processor;
   private final QueryObserver observer;
+  private final TransferStarter transfers;
   private final boolean epoll = Epoll.isAvailable();
   private final List<Channel> channels = new ArrayList<>();
   private final List<InetSocketAddress> bound = new ArrayList<>();
@@ -53,16 +54,22 @@ public final class DnsTransport implements AutoCloseable {
   private EventLoopGroup group;
 
   public DnsTransport(ServerSettings settings, QueryProcessor processor) {
-    this(settings, processor, QueryObserver.NONE);
+    this(settings, processor, QueryObserver.NONE, TransferStarter.NONE);
   }
 
   /**
    * @param observer told about every packet handled, on the event-loop thread (metrics, logs)
+   * @param transfers takes the zone transfers the query path lets through
    */
-  public DnsTransport(ServerSettings settings, QueryProcessor processor, QueryObserver observer) {
+  public DnsTransport(
+      ServerSettings settings,
+      QueryProcessor processor,
+      QueryObserver observer,
+      TransferStarter transfers) {
     this.settings = settings;
     this.processor = processor;
     this.observer = observer;
+    this.transfers = transfers;
   }
 
   /**
@@ -119,7 +126,8 @@ public final class DnsTransport implements AutoCloseable {
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(64 << 10, 256 << 10))
             .childHandler(
-                new TcpChannelInitializer(settings.tcpIdleTimeout(), limiter, processor, observer));
+                new TcpChannelInitializer(
+                    settings.tcpIdleTimeout(), limiter, processor, observer, transfers));
     Channel ch = bind(b.bind(address), address, "tcp");
     ServerSocketChannel server = (ServerSocketChannel) ch;
     return new InetSocketAddress(address.getAddress(), server.localAddress().getPort());

@@ -18,16 +18,19 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
   private final TcpConnectionLimiter limiter;
   private final QueryProcessor processor;
   private final QueryObserver observer;
+  private final TransferStarter transfers;
 
   TcpChannelInitializer(
       Duration idleTimeout,
       TcpConnectionLimiter limiter,
       QueryProcessor processor,
-      QueryObserver observer) {
+      QueryObserver observer,
+      TransferStarter transfers) {
     this.idleTimeout = idleTimeout;
     this.limiter = limiter;
     this.processor = processor;
     this.observer = observer;
+    this.transfers = transfers;
   }
 
   @Override
@@ -36,6 +39,6 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         .addLast(limiter)
         .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
         .addLast(new LengthFieldBasedFrameDecoder(65_535, 0, 2, 0, 2))
-        .addLast(new TcpQueryHandler(processor, observer));
+        .addLast(new TcpQueryHandler(processor, observer, transfers));
   }
 }

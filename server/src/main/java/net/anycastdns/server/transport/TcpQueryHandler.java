@@ -11,15 +11,19 @@ import net.anycastdns.server.query.QueryWorkspace;
 /**
  * Answers DNS over TCP (RFC 7766): each frame (the length prefix already removed) is one query;
  * several may arrive on one connection, pipelined, and are answered in order. Idle connections are
- * closed; a client that does not read its answers stops being read from.
+ * closed; a client that does not read its answers stops being read from. A zone transfer is handed
+ * to the transfer threads, and the connection reads nothing more until it is sent.
  */
 final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   private final QueryProcessor processor;
   private final QueryObserver observer;
+  private final TransferStarter transfers;
+  private boolean transferring;
 
-  TcpQueryHandler(QueryProcessor processor, QueryObserver observer) {
+  TcpQueryHandler(QueryProcessor processor, QueryObserver observer, TransferStarter transfers) {
     this.processor = processor;
     this.observer = observer;
+    this.transfers = transfers;
   }
 
   @Override
@@ -33,6 +37,10 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
       int n =
           processor.process(
               ws, length, true, ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+      if (n == QueryProcessor.TRANSFER) {
+        transfer(ctx, ws);
+        return;
+      }
       if (n >= 0) {
         ByteBuf out = ctx.alloc().ioBuffer(n + 2);
         out.writeShort(n).writeBytes(ws.response(), 0, n);
@@ -44,6 +52,20 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  private void transfer(ChannelHandlerContext ctx, QueryWorkspace ws) {
+    transferring = true;
+    ctx.channel().config().setAutoRead(false);
+    ctx.flush(); // answers to queries before it go first
+    Runnable done =
+        () -> {
+          transferring = false;
+          ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        };
+    if (!transfers.start(ws.transfer(), new ChannelTransferSink(ctx.channel(), done))) {
+      ctx.close();
+    }
+  }
+
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     ctx.flush();
@@ -51,7 +73,7 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable() && !transferring);
     ctx.fireChannelWritabilityChanged();
   }
 

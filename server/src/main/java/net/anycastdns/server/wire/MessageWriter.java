@@ -33,10 +33,30 @@ public final class MessageWriter {
   private int pos;
   private int limit;
 
+  /**
+   * Labels written before compression targets are found through a hash index instead of a scan: an
+   * answer has far fewer (the scan is the cheaper there), a 64 KiB zone-transfer message thousands,
+   * where a scan per name would make writing it quadratic.
+   */
+  private static final int SCANNED_LABELS = 64;
+
   /** Offsets of labels written out in full, the targets compression pointers may point at. */
-  private int[] labels = new int[64];
+  private int[] labels = new int[SCANNED_LABELS];
 
   private int labelCount;
+
+  /** Whether {@link #index} is in use for this message. */
+  private boolean indexed;
+
+  /**
+   * Open addressing from the hash of a label sequence (lowercase) to 1 + its position in {@link
+   * #labels}; 0 is empty. Entries of labels taken back with an RRset that did not fit stay, and are
+   * told apart by {@link #hashes} and a comparison, so taking back costs nothing.
+   */
+  private int[] index = new int[0];
+
+  private int[] hashes = new int[0];
+  private int indexEntries;
   private final int[] counts = new int[4];
 
   /**
@@ -47,6 +67,7 @@ public final class MessageWriter {
     this.buf = out;
     this.limit = Math.min(limit, out.length);
     this.labelCount = 0;
+    this.indexed = false;
     counts[0] = counts[1] = counts[2] = counts[3] = 0;
     u16(0, query.id());
     u16(2, flags | (rcode & 0xf));
@@ -260,7 +281,9 @@ public final class MessageWriter {
           return false;
         }
         for (int l = off; l < s; l += 1 + name[l]) {
-          addLabel(pos + (l - off));
+          if (addLabel(pos + (l - off)) && indexed) {
+            indexLabel(labelCount - 1, hash(name, l));
+          }
         }
         System.arraycopy(name, off, buf, pos, literal);
         pos += literal;
@@ -277,12 +300,95 @@ public final class MessageWriter {
 
   /** Offset of an earlier label sequence equal (ignoring case) to {@code name[s, end)}, or -1. */
   private int find(byte[] name, int s, int end) {
-    for (int i = 0; i < labelCount; i++) {
-      if (equalsAt(labels[i], name, s)) {
-        return labels[i];
+    if (!indexed) {
+      if (labelCount <= SCANNED_LABELS) {
+        for (int i = 0; i < labelCount; i++) {
+          if (equalsAt(labels[i], name, s)) {
+            return labels[i];
+          }
+        }
+        return -1;
+      }
+      buildIndex();
+    }
+    int h = hash(name, s);
+    int mask = index.length - 1;
+    for (int i = h & mask; index[i] != 0; i = (i + 1) & mask) {
+      int label = index[i] - 1;
+      if (label < labelCount && hashes[label] == h && equalsAt(labels[label], name, s)) {
+        return labels[label];
       }
     }
     return -1;
+  }
+
+  /** Indexes every label written so far (each is in the message by now). */
+  private void buildIndex() {
+    int size = Integer.highestOneBit(Math.max(SCANNED_LABELS, labelCount) * 4);
+    if (index.length < size) {
+      index = new int[size];
+    } else {
+      java.util.Arrays.fill(index, 0);
+    }
+    indexEntries = 0;
+    indexed = true;
+    for (int i = 0; i < labelCount; i++) {
+      indexLabel(i, hashAt(labels[i]));
+    }
+  }
+
+  private void indexLabel(int label, int h) {
+    if (hashes.length < labels.length) {
+      hashes = java.util.Arrays.copyOf(hashes, labels.length);
+    }
+    hashes[label] = h;
+    if ((indexEntries + 1) * 2 > index.length) {
+      buildIndex(); // drops the entries of labels taken back, and grows
+      return;
+    }
+    int mask = index.length - 1;
+    int i = h & mask;
+    while (index[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    index[i] = label + 1;
+    indexEntries++;
+  }
+
+  /** Hash of the lowercase labels of {@code name} from {@code s} to its end. */
+  private static int hash(byte[] name, int s) {
+    int h = 0x811c9dc5;
+    for (int p = s; ; p += 1 + name[p]) {
+      int len = name[p];
+      h = (h ^ len) * 0x01000193;
+      if (len == 0) {
+        return h ^ (h >>> 16);
+      }
+      for (int i = 1; i <= len; i++) {
+        h = (h ^ lower(name[p + i])) * 0x01000193;
+      }
+    }
+  }
+
+  /** The same hash for the label sequence at {@code at} in the message, pointers followed. */
+  private int hashAt(int at) {
+    int h = 0x811c9dc5;
+    int p = at;
+    while (true) {
+      int len = buf[p] & 0xff;
+      if ((len & 0xc0) == 0xc0) {
+        p = ((len & 0x3f) << 8) | (buf[p + 1] & 0xff);
+        continue;
+      }
+      h = (h ^ len) * 0x01000193;
+      if (len == 0) {
+        return h ^ (h >>> 16);
+      }
+      for (int i = 1; i <= len; i++) {
+        h = (h ^ lower(buf[p + i])) * 0x01000193;
+      }
+      p += 1 + len;
+    }
   }
 
   private boolean equalsAt(int at, byte[] name, int s) {
@@ -310,14 +416,16 @@ public final class MessageWriter {
     }
   }
 
-  private void addLabel(int offset) {
+  /** Makes the label at {@code offset} a compression target; false when no pointer can reach it. */
+  private boolean addLabel(int offset) {
     if (offset > MAX_POINTER) {
-      return;
+      return false;
     }
     if (labelCount == labels.length) {
       labels = java.util.Arrays.copyOf(labels, labelCount * 2);
     }
     labels[labelCount++] = offset;
+    return true;
   }
 
   private static int nameEnd(byte[] name, int off) {

@@ -24,6 +24,8 @@ public final class Query {
   int ecsFamily;
   int ecsSourcePrefix;
   final byte[] ecsAddress = new byte[16];
+  int tsigStart;
+  boolean tsigLast;
 
   /**
    * One array for each name length seen (255 octets at most, RFC 1035 section 2.3.4), reused from
@@ -51,6 +53,7 @@ public final class Query {
     dnssecOk = false;
     nsidRequested = false;
     ecs = false;
+    tsigStart = -1;
   }
 
   public int id() {
@@ -125,6 +128,24 @@ public final class Query {
   /** ECS source prefix length; 0 means "use no client address" (RFC 7871 section 7.1.2). */
   public int ecsSourcePrefix() {
     return ecsSourcePrefix;
+  }
+
+  /** True when the message carries a TSIG record (RFC 8945). */
+  public boolean tsig() {
+    return tsigStart >= 0;
+  }
+
+  /**
+   * Offset of the TSIG record (its owner name) in the message, or -1; when there are several, the
+   * last one.
+   */
+  public int tsigStart() {
+    return tsigStart;
+  }
+
+  /** True when the TSIG record is the last record of the message, as RFC 8945 section 5.1 asks. */
+  public boolean tsigLast() {
+    return tsigLast;
   }
 
   /**

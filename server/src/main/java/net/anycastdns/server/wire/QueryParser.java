@@ -14,13 +14,21 @@ public final class QueryParser {
     DROP,
     /** The header is readable but the message is not: FORMERR (with the question if it parsed). */
     FORMERR,
-    /** An opcode other than QUERY: NOTIMP (RFC 1035 section 4.1.1), with OPT if one was read. */
+    /**
+     * An opcode other than QUERY and NOTIFY: NOTIMP (RFC 1035 section 4.1.1), with OPT if one was
+     * read.
+     */
     NOTIMP,
     /** An EDNS version this server does not speak: BADVERS (RFC 6891 section 6.1.3). */
     BADVERS
   }
 
   private static final int TYPE_OPT = 41;
+  private static final int TYPE_TSIG = 250;
+
+  /** RFC 1996: NOTIFY is read like a query, its question the zone whose serial changed. */
+  public static final int OPCODE_NOTIFY = 4;
+
   private static final int OPTION_NSID = 3;
   private static final int OPTION_ECS = 8;
 
@@ -40,7 +48,7 @@ public final class QueryParser {
     int qdcount = u16(packet, 4);
     // Another opcode is NOTIMP whatever else is wrong; the message is still read through, for
     // an OPT record that must be answered with OPT (RFC 6891 section 7).
-    boolean notimp = q.opcode() != 0;
+    boolean notimp = q.opcode() != 0 && q.opcode() != OPCODE_NOTIFY;
     int pos =
         qdcount == 1 ? parseQuestion(packet, length, q) : qdcount == 0 ? Query.QUESTION_OFFSET : -1;
     if (pos < 0) {
@@ -68,6 +76,12 @@ public final class QueryParser {
         if (!parseOpt(packet, pos, rdata, rdlength, q)) {
           return malformed(q, notimp);
         }
+      }
+      if (type == TYPE_TSIG) {
+        // Where it stands is checked by the TSIG stage: it must be the last record (RFC 8945
+        // section 5.1), so a second one never is.
+        q.tsigStart = nameStart;
+        q.tsigLast = i == rrs - 1 && i >= additionalStart;
       }
       pos = rdata + rdlength;
     }

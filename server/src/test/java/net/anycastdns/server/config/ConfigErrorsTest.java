@@ -33,8 +33,8 @@ class ConfigErrorsTest {
           """
       YAML syntax              | zones: [a, b                      | s.yaml:1: YAML syntax: while parsing a flow sequence
       a duplicate key          | zones: ZONES // threads: 1 // threads: 2 | s.yaml:3: duplicate key 'threads' (first on line 2)
-      not a mapping            | - zones                           | s.yaml:1: the file must be a mapping of keys to values (zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, threads, http, pop, log-format, query-log, query-log-file, serial-policy, zone-settings)
-      an unknown key, near one | zones: ZONES // treads: 2         | s.yaml:2: unknown key 'treads' at the top level: did you mean 'threads'? (known: zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, threads, http, pop, log-format, query-log, query-log-file, serial-policy, zone-settings)
+      not a mapping            | - zones                           | s.yaml:1: the file must be a mapping of keys to values (zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, serial-policy, transfer, zone-settings)
+      an unknown key, near one | zones: ZONES // treads: 2         | s.yaml:2: unknown key 'treads' at the top level: did you mean 'threads'? (known: zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, serial-policy, transfer, zone-settings)
       a word for a number      | zones: ZONES // threads: two      | s.yaml:2: threads must be a whole number, not 'two'
       a number out of range    | zones: ZONES // edns-udp-size: 9000 | s.yaml:2: edns-udp-size must be at most 4096
       a list for a number      | zones: ZONES // threads: [1, 2]   | s.yaml:2: threads must be a single value
@@ -51,8 +51,22 @@ class ConfigErrorsTest {
       both sources             | zones: ZONES // zones-git: file:///srv/z.git | s.yaml:2: zones and zones-git are mutually exclusive: give one
       git settings, no git     | zones: ZONES // git-branch: prod  | s.yaml:2: git-branch is for zones from git: give zones-git too
       a bad zone name          | zones: ZONES // zone-settings: {a..b: {}} | s.yaml:2: zone-settings: bad zone name 'a..b': invalid empty label
-      a zone setting unknown   | zones: ZONES // zone-settings: {example.com.: {serial: warn}} | s.yaml:2: unknown key 'serial' in zone-settings of example.com. (known: serial-policy)
+      a zone setting unknown   | zones: ZONES // zone-settings: {example.com.: {serial: warn}} | s.yaml:2: unknown key 'serial' in zone-settings of example.com. (known: serial-policy, transfer)
       a zone setting wrong     | zones: ZONES // zone-settings: {example.com.: {serial-policy: lax}} | s.yaml:2: zone-settings of example.com.: serial-policy must be strict or warn, not 'lax'
+      hmac-md5                 | zones: ZONES // tsig-keys: [{name: k., algorithm: hmac-md5, secret: c2VjcmV0}] | s.yaml:2: tsig-keys: key k.: hmac-md5 is refused: MD5 is broken and RFC 8945 section 6 deprecates it; use hmac-sha256
+      an unknown algorithm     | zones: ZONES // tsig-keys: [{name: k., algorithm: sha3, secret: c2VjcmV0}] | s.yaml:2: tsig-keys: key k.: algorithm must be hmac-sha256, hmac-sha384, hmac-sha512, hmac-sha224 or hmac-sha1, not 'sha3'
+      a secret not in base64   | zones: ZONES // tsig-keys: [{name: k., secret: "not base64!"}] | s.yaml:2: tsig-keys: key k.: the secret is not base64 (as tsig-keygen prints it)
+      no secret                | zones: ZONES // tsig-keys: [{name: k.}] | s.yaml:2: tsig-keys: key k.: give secret or secret-file
+      two secrets              | zones: ZONES // tsig-keys: [{name: k., secret: c2VjcmV0, secret-file: /k}] | s.yaml:2: tsig-keys: key k.: give secret or secret-file, not both
+      a key given twice        | zones: ZONES // tsig-keys: [{name: k., secret: c2VjcmV0}, {name: K., secret: c2VjcmV0}] | s.yaml:2: tsig-keys: key K. is given twice
+      a key with no name       | zones: ZONES // tsig-keys: [{secret: c2VjcmV0}] | s.yaml:2: tsig-keys: every key needs a name
+      an unreadable secret file | zones: ZONES // tsig-keys: [{name: k., secret-file: /nonexistent/k}] | s.yaml:2: tsig-keys: key k.: cannot read secret-file /nonexistent/k: no such file
+      an unknown transfer key  | zones: ZONES // transfer: {allow: [{from: 192.0.2.0/24, key: k.}]} | s.yaml:2: transfer allow: unknown key 'k.' (tsig-keys has none)
+      a transfer rule, no from | zones: ZONES // transfer: {allow: [{key: k.}]} | s.yaml:2: transfer allow: every entry needs from: (a network, 0.0.0.0/0 for any IPv4 client)
+      a bad transfer network   | zones: ZONES // transfer: {allow: [{from: 192.0.2.7/24}]} | s.yaml:2: transfer allow from: '192.0.2.7/24' has host bits set; the network is 192.0.2.0/24
+      a host name to notify    | zones: ZONES // transfer: {notify: [ns2.example.net]} | s.yaml:2: transfer notify: 'ns2.example.net': 'ns2.example.net' is not an IP address (names are not resolved)
+      a transfer key unknown   | zones: ZONES // transfer: {allowed: []} | s.yaml:2: unknown key 'allowed' in transfer: did you mean 'allow'? (known: allow, notify)
+      a zone's transfer, wrong | zones: ZONES // tsig-keys: [{name: a., secret: c2VjcmV0}] // zone-settings: {example.com.: {transfer: {allow: [{from: 192.0.2.0/24, key: b.}]}}} | s.yaml:3: zone-settings of example.com.: transfer allow: unknown key 'b.' (tsig-keys has a.)
       several at once          | zones: ZONES // threads: 0 // query-log: -1 | s.yaml:2: threads must be at least 1 ~~ s.yaml:3: query-log must be at least 0
       """)
   void eachMistakeIsOneLineWithItsPlace(String what, String yaml, String expected)

@@ -69,6 +69,7 @@ class ServerConfigReaderTest {
 
   @Test
   void zoneSettingsInheritWhatTheyDoNotSet() throws Exception {
+    Map<String, Object> noTransfer = Map.of("allow", List.of(), "notify", List.of());
     ServerConfigReader.Loaded loaded =
         read(
             "serial-policy: warn\n"
@@ -83,9 +84,9 @@ class ServerConfigReaderTest {
     assertEquals(
         Map.of(
             "a.test.",
-            Map.of("serial-policy", "warn"),
+            Map.of("serial-policy", "warn", "transfer", noTransfer),
             "B.Test.",
-            Map.of("serial-policy", "strict")),
+            Map.of("serial-policy", "strict", "transfer", noTransfer)),
         loaded.effective().get("zone-settings"));
   }
 

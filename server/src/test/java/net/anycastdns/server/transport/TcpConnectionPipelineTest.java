@@ -33,7 +33,8 @@ class TcpConnectionPipelineTest {
             IDLE,
             new TcpConnectionLimiter(10),
             TestServer.of(TestServer.EXAMPLE_ORG).processor(),
-            QueryObserver.NONE);
+            QueryObserver.NONE,
+            TransferStarter.NONE);
     EmbeddedChannel ch =
         new EmbeddedChannel() {
           @Override
