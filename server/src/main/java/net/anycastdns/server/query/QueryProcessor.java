@@ -29,6 +29,8 @@ import org.xbill.DNS.Type;
  *       ({@link ZoneLookup}) into a {@link net.anycastdns.zones.LookupResult};
  *   <li>assembly ({@link ResponseAssembler}): flags, sections, EDNS, truncation. DNSSEC records
  *       join the result between answer and assembly.
+ *   <li>rate limiting ({@link ResponseRateLimit}, UDP only): the response made goes, is dropped, or
+ *       slips out truncated.
  * </ol>
  *
  * Any unexpected failure becomes SERVFAIL here, the one place that decides it, and is counted and
@@ -41,6 +43,7 @@ public final class QueryProcessor {
   private final ServingStateHolder states;
   private final ResponseAssembler assembler;
   private final RequestCheck[] checks;
+  private final ResponseRateLimit rateLimit;
   private final InternalErrors internalErrors = new InternalErrors(System::nanoTime);
 
   /** A processor with the protocol checks only. */
@@ -53,7 +56,20 @@ public final class QueryProcessor {
    */
   public QueryProcessor(
       ServingStateHolder states, ResponseAssembler assembler, List<RequestCheck> checks) {
+    this(states, assembler, checks, null);
+  }
+
+  /**
+   * @param checks request checks run after the protocol's own, in this order
+   * @param rateLimit rate limiting of UDP responses, or null for none
+   */
+  public QueryProcessor(
+      ServingStateHolder states,
+      ResponseAssembler assembler,
+      List<RequestCheck> checks,
+      ResponseRateLimit rateLimit) {
     this.states = states;
+    this.rateLimit = rateLimit;
     this.assembler = assembler;
     RequestCheck[] all = new RequestCheck[checks.size() + 1];
     all[0] = new ProtocolCheck();
@@ -80,12 +96,18 @@ public final class QueryProcessor {
     ws.zoneGeneration = -1;
     ws.zoneIndex = -1;
     ws.geo = null;
+    ws.zoneApex = null;
+    ws.cookie = CookieCheck.NONE;
+    ws.rrl = ResponseRateLimit.PASSED;
     int n;
     try {
       n = respond(ws, status, tcp, client);
       // The header holds the rcode's low four bits; BADVERS is the one extended rcode sent
       // (its high bits travel in OPT, RFC 6891 section 6.1.3).
       ws.rcode = n < 0 ? -1 : status == QueryParser.Status.BADVERS ? Rcode.BADVERS : out[3] & 0xf;
+      if (n >= 0 && !tcp && rateLimit != null) {
+        n = rateLimited(ws, n, client);
+      }
     } catch (RuntimeException e) {
       internalErrors.failed(e, length);
       n = assembler.error(ws.request, q, Rcode.SERVFAIL, tcp, ws.writer, out);
@@ -127,6 +149,26 @@ public final class QueryProcessor {
     return answer(ws, states.current(), tcp, client);
   }
 
+  /**
+   * The rate-limit stage, for UDP: the response in {@code ws} (of {@code n} octets) goes, is
+   * dropped (-1), or is made again as a slip.
+   */
+  private int rateLimited(QueryWorkspace ws, int n, InetAddress client) {
+    ws.rrl = rateLimit.verdict(ws, client);
+    switch (ws.rrl) {
+      case ResponseRateLimit.PASSED:
+        return n;
+      case ResponseRateLimit.DROPPED:
+        return -1;
+      case ResponseRateLimit.BADCOOKIE:
+        ws.rcode = Rcode.BADCOOKIE;
+        return assembler.error(
+            ws.request, ws.query, Rcode.BADCOOKIE, false, ws.writer, ws.response);
+      default:
+        return assembler.truncated(ws.request, ws.query, ws.rcode, ws.writer, ws.response);
+    }
+  }
+
   /** The answer stage: zone data, or a GeoDNS decision, into the workspace's lookup result. */
   private int answer(QueryWorkspace ws, ServingState state, boolean tcp, InetAddress client) {
     Query q = ws.query;
@@ -137,6 +179,7 @@ public final class QueryProcessor {
       return assembler.error(ws.request, q, Rcode.REFUSED, tcp, ws.writer, ws.response);
     }
     ZoneSnapshot zone = state.zones().zones().get(index);
+    ws.zoneApex = zone.apexName();
     int qtype = q.qtype();
     GeoResolver resolver = state.geo();
     GeoService service =
