@@ -1,21 +1,70 @@
-# Build stage: the fat jar, with the Maven wrapper of the repository.
+# Two images from one build:
+#   docker build -t anycast-dns .                                   the server (the last stage)
+#   docker build --target sidecar -t anycast-dns-sidecar .          the BGP sidecar
+
+# Build stage.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
+# Dependencies first, in a layer that only a change of a pom rebuilds: the poms are built alone,
+# with one empty class so that the compiler and Error Prone are fetched as well. (Maven's
+# dependency:go-offline stops at Netty's optional native libraries, whose classifiers only the
+# os-maven-plugin can name.)
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY common/pom.xml common/
+COPY zones/pom.xml zones/
+COPY geo/pom.xml geo/
+COPY server/pom.xml server/
+COPY bgp-integration/pom.xml bgp-integration/
+COPY packaging/pom.xml packaging/
+RUN mkdir -p zones/src/main/java \
+ && echo 'final class Warmup {}' > zones/src/main/java/Warmup.java \
+ && ./mvnw -B -q -pl server,bgp-integration -am package -DskipTests \
+ && rm -rf zones/src ./*/target
+# Then the sources: a change of code rebuilds from here, with every dependency at hand.
 COPY . .
-RUN ./mvnw -B -q package -DskipTests
+RUN ./mvnw -B -q -pl server,bgp-integration -am package -DskipTests
 
-# Run stage: a slim JRE, an unprivileged user, the sample zones as a default.
+# The sidecar: tests the server over DNS and tells the BGP speaker to withdraw while it fails.
+# birdc and gobgp are here for the bird and gobgp speakers (BIRD's control socket, gobgpd's API).
+FROM eclipse-temurin:17-jre AS sidecar
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends bird2 gobgpd \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10053 --user-group --create-home --home-dir /var/lib/anycast-dns \
+      --shell /usr/sbin/nologin anycast-dns
+COPY --from=build /src/bgp-integration/target/anycast-dns-sidecar.jar /usr/share/anycast-dns/
+USER anycast-dns
+WORKDIR /var/lib/anycast-dns
+# GET /metrics, POST /drain, POST /resume: on the loopback of the container (or of its pod), since
+# drain has no authentication.
+EXPOSE 9155/tcp
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["bash", "-c", \
+  "exec 3<>/dev/tcp/127.0.0.1/9155 && printf 'GET /metrics HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "-jar", "/usr/share/anycast-dns/anycast-dns-sidecar.jar"]
+CMD ["run", "--config", "/etc/anycast-dns/sidecar.yaml"]
+
+# The server (the default image): an unprivileged user on a slim JRE, the sample zones as a default.
 FROM eclipse-temurin:17-jre
-# /var/lib/anycast-dns: for --git-dir, on a volume, so that the last commit served outlives the container.
-RUN useradd --system --uid 10053 --home-dir /srv/anycast-dns --shell /usr/sbin/nologin dns \
- && mkdir -p /var/lib/anycast-dns && chown dns /var/lib/anycast-dns
-WORKDIR /srv/anycast-dns
-COPY --from=build /src/server/target/anycast-dns.jar /opt/anycast-dns/anycast-dns.jar
-COPY test-zones /srv/anycast-dns/test-zones
-USER dns
-EXPOSE 53/udp 53/tcp 5353/udp 5353/tcp 9153/tcp
+# Its home, /var/lib/anycast-dns, is where the git clone goes by default (~/.cache/anycast-dns/git)
+# and where git's credentials go (~/.ssh, ~/.netrc): mount a volume there, so that a container
+# restarted during a git outage serves the last commit it served.
+RUN useradd --system --uid 10053 --user-group --create-home --home-dir /var/lib/anycast-dns \
+      --shell /usr/sbin/nologin anycast-dns
+COPY --from=build /src/server/target/anycast-dns.jar /usr/share/anycast-dns/
+COPY test-zones /etc/anycast-dns/zones
+USER anycast-dns
+WORKDIR /var/lib/anycast-dns
 # Port 53 as a non-root user needs: docker run --sysctl net.ipv4.ip_unprivileged_port_start=53
 # (or --cap-add NET_BIND_SERVICE on a kernel/runtime that grants it to non-root).
-ENTRYPOINT ["java", "-jar", "/opt/anycast-dns/anycast-dns.jar"]
+EXPOSE 53/udp 53/tcp 5353/udp 5353/tcp 9153/tcp
+# Healthy once /health/ready answers 200 (zones loaded, listeners bound); bash alone asks, as the
+# image has no HTTP client. It asks 127.0.0.1:9153: keep --http on that port (0.0.0.0:9153 is).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["bash", "-c", \
+  "exec 3<>/dev/tcp/127.0.0.1/9153 && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+# The JVM options of the README's run command (see "Memory and JVM options"); in a container,
+# MaxRAMPercentage is of the container's memory limit.
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:GCTimeRatio=4", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
+            "-XX:G1PeriodicGCInterval=60000", "-XX:MaxRAMPercentage=75", "-jar", "/usr/share/anycast-dns/anycast-dns.jar"]
 # Metrics and health on 9153: on all addresses, since loopback is the container's own.
-CMD ["serve", "--zones", "/srv/anycast-dns/test-zones", "--listen", "0.0.0.0:5353", "--http", "0.0.0.0:9153"]
+CMD ["serve", "--zones", "/etc/anycast-dns/zones", "--listen", "0.0.0.0:5353", "--http", "0.0.0.0:9153"]

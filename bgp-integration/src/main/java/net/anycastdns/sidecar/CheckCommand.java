@@ -21,15 +21,17 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description =
-        "Run the self-test once, print each probe's result, exit 0 when all pass, 1 if"
-            + " any fails (2 for a bad configuration).")
+    header = "Run the self-test once and print each probe's result.",
+    description = {
+      "Sends every probe of the configuration to selftest.server, as 'run' does, once.",
+      "Exits 0 when every probe passes, 1 when any fails, 2 for a bad configuration."
+    })
 final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       required = true,
       paramLabel = "FILE.yaml",
-      description = "the sidecar configuration")
+      description = "The sidecar configuration.")
   Path config;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

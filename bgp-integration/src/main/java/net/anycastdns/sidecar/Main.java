@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
     name = "anycast-dns-sidecar",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
-    description =
-        "Withdraws the anycast DNS prefixes from the local BGP speaker while the local"
-            + " DNS server fails its self-test.",
+    description = {
+      "Tests the local DNS server over DNS and withdraws the anycast prefixes from the local"
+          + " BGP speaker (BIRD, ExaBGP, GoBGP or commands) while the test fails.",
+      "Every command takes --help."
+    },
     subcommands = {
       RunCommand.class,
       CheckCommand.class,
@@ -21,6 +23,12 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /**
+   * The HTTP endpoint of {@code run}, where {@code drain} finds it. Not the server's 9153 (both run
+   * on one host), nor 9154, the Postfix exporter's on Prometheus' list of exporter ports.
+   */
+  static final String DEFAULT_HTTP = "127.0.0.1:9155";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {

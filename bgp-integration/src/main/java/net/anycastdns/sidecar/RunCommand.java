@@ -43,8 +43,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description =
-        "Run the self-test forever and drive the BGP speaker. SIGTERM withdraws, then" + " exits.")
+    header = "Run the self-test forever and drive the BGP speaker.",
+    description = {
+      "Starts withdrawn, announces after 'rise' passing self-tests and withdraws after 'fall'"
+          + " failing ones.",
+      "SIGTERM withdraws, then exits (status 143)."
+    })
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -55,27 +59,26 @@ final class RunCommand implements Callable<Integer> {
       names = "--config",
       required = true,
       paramLabel = "FILE.yaml",
-      description = "the sidecar configuration")
+      description = "The sidecar configuration.")
   Path config;
 
   @Option(
       names = "--http",
       paramLabel = "HOST:PORT",
+      defaultValue = Main.DEFAULT_HTTP,
       description =
-          "serve GET /metrics, POST /drain and POST /resume here (use a loopback"
-              + " address: drain has no authentication)")
+          "Serve GET /metrics, POST /drain and POST /resume here; keep it on loopback, since"
+              + " drain has no authentication (default: ${DEFAULT-VALUE}).")
   String http;
 
   @Override
   public Integer call() throws InterruptedException, ConfigException {
     SidecarConfig cfg = ConfigLoader.load(config);
-    InetSocketAddress httpAddress = null;
-    if (http != null) {
-      try {
-        httpAddress = HostPort.parse(http, -1);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--http: " + e.getMessage());
-      }
+    InetSocketAddress httpAddress;
+    try {
+      httpAddress = HostPort.parse(http, -1);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--http: " + e.getMessage());
     }
     // With ExaBGP, standard output is the API channel: keep the real one for the driver and
     // send anything else that would print there (a library, a stray println) to stderr.
@@ -110,13 +113,11 @@ final class RunCommand implements Callable<Integer> {
     Sidecar sidecar = new Sidecar(machine, selfTest, speaker, cfg.prefixes(), metrics, clock);
     self.set(sidecar);
 
-    HttpEndpoint endpoint = null;
-    if (httpAddress != null) {
-      try {
-        endpoint = new HttpEndpoint(httpAddress, metrics::scrape, sidecar);
-      } catch (IOException e) {
-        throw new UsageException("--http " + http + ": " + e.getMessage());
-      }
+    HttpEndpoint endpoint;
+    try {
+      endpoint = new HttpEndpoint(httpAddress, metrics::scrape, sidecar);
+    } catch (IOException e) {
+      throw new UsageException("--http " + http + ": " + e.getMessage());
     }
     Runtime.getRuntime()
         .addShutdownHook(
@@ -137,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
 
     LOG.info(
         "sidecar started: server {}, {} probes, prefixes {}, speaker {}, interval {}ms"
-            + " (fast {}ms), rise {}, fall {}, {} peers{}",
+            + " (fast {}ms), rise {}, fall {}, {} peers, http {}",
         HostPort.format(st.server()),
         st.probes().size(),
         cfg.prefixes().stream().map(Prefix::toString).collect(Collectors.joining(", ")),
@@ -147,11 +148,9 @@ final class RunCommand implements Callable<Integer> {
         st.rise(),
         st.fall(),
         st.peers().size(),
-        endpoint == null ? "" : ", http " + HostPort.format(endpoint.address()));
+        HostPort.format(endpoint.address()));
     sidecar.run();
-    if (endpoint != null) {
-      endpoint.close();
-    }
+    endpoint.close();
     LOG.info("sidecar stopped");
     return 0;
   }

@@ -26,15 +26,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "withdraw",
     mixinStandardHelpOptions = true,
-    description =
-        "Withdraw every prefix through the configured speaker once and exit (for"
-            + " systemd's ExecStopPost=, so that a dead sidecar leaves nothing announced).")
+    header = "Withdraw every prefix through the configured speaker, once.",
+    description = {
+      "The fail-closed step: systemd runs it as ExecStopPost= of 'run', so that a sidecar that"
+          + " died (a crash or kill -9 included) leaves nothing announced.",
+      "Exits 0 when withdrawn, 1 when the speaker failed, 2 for a bad configuration."
+    })
 final class WithdrawCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       required = true,
       paramLabel = "FILE.yaml",
-      description = "the sidecar configuration")
+      description = "The sidecar configuration.")
   Path config;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -73,9 +73,9 @@ class CliTest {
     assertEquals(2, run("check"));
     assertTrue(err.startsWith("check: Missing required option: '--config=FILE.yaml'"), err);
     assertEquals(2, run("frobnicate"));
-    assertEquals(2, run("drain", "--http", "localhost:9153"));
+    assertEquals(2, run("drain", "--http", "localhost:9155"));
     assertEquals(
-        "drain: --http: 'localhost:9153': 'localhost' is not an IP address (names are"
+        "drain: --http: 'localhost:9155': 'localhost' is not an IP address (names are"
             + " not resolved)\n",
         err);
     try (FakeDnsServer server = new FakeDnsServer()) {
@@ -92,8 +92,10 @@ class CliTest {
       port = s.getLocalPort();
     }
     assertEquals(1, run("drain", "--http", "127.0.0.1:" + port));
-    assertTrue(
-        err.startsWith("drain: cannot reach the sidecar at http://127.0.0.1:" + port + "/drain"),
+    assertEquals(
+        "drain: no sidecar answered at 127.0.0.1:"
+            + port
+            + ": could not connect (is 'anycast-dns-sidecar run' running with this --http?)\n",
         err);
   }
 

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import net.anycastdns.server.testing.Await;
 import net.anycastdns.server.testing.DnsClient;
@@ -131,6 +132,49 @@ class GeoEndToEndTest {
         0,
         ((ClientSubnetOption) r.getOPT().getOptions(EDNSOption.Code.CLIENT_SUBNET).get(0))
             .getScopePrefixLength());
+  }
+
+  /**
+   * Issue 14: a service name exists even where the zone file has no record of it. Other types get
+   * NODATA with the SOA (never NXDOMAIN, which RFC 8020 lets a resolver apply to the A record too),
+   * wildcards do not apply to it, and names below it are answered as the zone says.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "geo.example.com.,     TXT,  NOERROR,  0",
+    "geo.example.com.,     MX,   NOERROR,  0",
+    "geo.example.com.,     ANY,  NOERROR,  0",
+    "geo.example.com.,     A,    NOERROR,  1",
+    "sub.geo.example.com., A,    NXDOMAIN, 0",
+    "sub.geo.example.com., TXT,  NXDOMAIN, 0",
+  })
+  void aServiceNameWithoutZoneDataExists(String name, String type, String rcode, int answers)
+      throws Exception {
+    String zone = ZONE.replace("geo   IN TXT   \"zone data beside the geo answers\"\n", "");
+    InetSocketAddress address = serve(zone, GEO, "fra1");
+    for (Message r :
+        List.of(
+            DnsClient.udp(address, query(name, Type.value(type))),
+            DnsClient.tcp(address, query(name, Type.value(type))))) {
+      assertEquals(rcode, Rcode.string(r.getRcode()), name + " " + type);
+      assertEquals(answers, r.getSection(Section.ANSWER).size());
+      if (answers == 0) {
+        assertEquals(Type.SOA, r.getSection(Section.AUTHORITY).get(0).getType());
+      }
+    }
+  }
+
+  @Test
+  void aWildcardDoesNotAnswerForAServiceName() throws Exception {
+    String zone =
+        ZONE.replace("geo   IN TXT   \"zone data beside the geo answers\"\n", "")
+            + "*     IN TXT   \"wildcard\"\n";
+    InetSocketAddress address = serve(zone, GEO, "fra1");
+    Message r = DnsClient.udp(address, query("geo.example.com.", Type.TXT));
+    assertEquals(Rcode.NOERROR, r.getRcode());
+    assertEquals(0, r.getSection(Section.ANSWER).size());
+    Message other = DnsClient.udp(address, query("other.example.com.", Type.TXT));
+    assertEquals(1, other.getSection(Section.ANSWER).size(), "the wildcard still answers others");
   }
 
   @Test

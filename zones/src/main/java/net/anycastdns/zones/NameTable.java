@@ -27,6 +27,16 @@ public final class NameTable<V> {
     return size;
   }
 
+  /** Every value, in no particular order: for tools and tests that walk a whole zone. */
+  @SuppressWarnings("unchecked")
+  void forEach(java.util.function.Consumer<V> action) {
+    for (Object v : values) {
+      if (v != null) {
+        action.accept((V) v);
+      }
+    }
+  }
+
   /** The value stored for the whole name {@code name[off, name.length)}, or null. */
   public V get(byte[] name, int off) {
     return get(name, off, name.length);
@@ -45,6 +55,15 @@ public final class NameTable<V> {
         return (V) values[i];
       }
     }
+  }
+
+  /**
+   * A table over slots filled elsewhere with the same hashing and probing ({@link WireName#hash},
+   * linear probing, a power-of-two capacity at most half full), such as {@link ZoneDraft}'s: the
+   * compiled zone takes over the draft's table instead of hashing every name again.
+   */
+  static <V> NameTable<V> ofSlots(byte[][] keys, Object[] values, int[] hashes, int size) {
+    return new NameTable<>(keys, values, hashes, size);
   }
 
   /** Builds a table; a name added twice keeps the later value. */

@@ -12,7 +12,7 @@ public final class Node {
   static final int DELEGATION = 1;
   static final int DNAME = 2;
 
-  private static final RRset[] NONE = new RRset[0];
+  static final RRset[] NONE = new RRset[0];
 
   private final byte[] name;
   RRset[] rrsets = NONE;

@@ -15,16 +15,36 @@ public final class RRset {
   private final byte[] owner;
   private final int type;
   private final long ttl;
-  private final byte[][] rdata;
+
+  /** One record's data as a {@code byte[]}, several as a {@code byte[][]}: most RRsets hold one. */
+  private final Object rdata;
+
   private final byte[] target;
   private RRset[] additional = NONE;
 
   RRset(byte[] owner, int type, long ttl, byte[][] rdata) {
+    this(
+        owner,
+        type,
+        ttl,
+        rdata.length == 1 ? rdata[0] : rdata,
+        rdata.length == 0 ? null : rdata[0]);
+  }
+
+  /** An RRset of one record. */
+  RRset(byte[] owner, int type, long ttl, byte[] rdata) {
+    this(owner, type, ttl, rdata, rdata);
+  }
+
+  private RRset(byte[] owner, int type, long ttl, Object rdata, byte[] first) {
     this.owner = owner;
     this.type = type;
     this.ttl = ttl;
     this.rdata = rdata;
-    this.target = (type == Type.CNAME || type == Type.DNAME) ? WireName.lowerCopy(rdata[0]) : null;
+    this.target =
+        (type == Type.CNAME || type == Type.DNAME) && first != null
+            ? WireName.lowerCopy(first)
+            : null;
   }
 
   /**
@@ -57,12 +77,18 @@ public final class RRset {
 
   /** Number of records. */
   public int size() {
-    return rdata.length;
+    return rdata instanceof byte[][] many ? many.length : 1;
   }
 
   /** Uncompressed wire-format record data of record {@code i}. */
   public byte[] rdata(int i) {
-    return rdata[i];
+    if (rdata instanceof byte[] one) {
+      if (i != 0) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return one;
+    }
+    return ((byte[][]) rdata)[i];
   }
 
   /** For CNAME and DNAME: the lowercase wire-format target; otherwise null. */
@@ -84,11 +110,11 @@ public final class RRset {
 
   /** The same records with another TTL (the negative-answer SOA, RFC 2308 section 3). */
   RRset withTtl(long newTtl) {
-    return new RRset(owner, type, newTtl, rdata);
+    return new RRset(owner, type, newTtl, rdata, size() == 0 ? null : rdata(0));
   }
 
   @Override
   public String toString() {
-    return WireName.toString(owner) + " " + ttl + " " + Type.string(type) + " x" + rdata.length;
+    return WireName.toString(owner) + " " + ttl + " " + Type.string(type) + " x" + size();
   }
 }

@@ -19,6 +19,11 @@ public final class WireName {
     return name.toWireCanonical();
   }
 
+  /** The wire form of a dnsjava name, letter case kept. */
+  public static byte[] caseKept(Name name) {
+    return name.toWire();
+  }
+
   /** Lowercase wire form of a presentation-format absolute name, for tests and tools. */
   public static byte[] of(String name) {
     try {
@@ -56,6 +61,15 @@ public final class WireName {
     return Arrays.equals(a, aOff, aEnd, b, 0, b.length);
   }
 
+  /** Length of the wire name that starts at {@code off}, its root label included. */
+  public static int length(byte[] name, int off) {
+    int i = off;
+    while (name[i] != 0) {
+      i += 1 + name[i];
+    }
+    return i + 1 - off;
+  }
+
   /** Offset of the label after the one starting at {@code off}. */
   public static int nextLabel(byte[] name, int off) {
     return off + 1 + name[off];
@@ -63,11 +77,16 @@ public final class WireName {
 
   /** True when {@code name} equals {@code ancestor} or lies below it. */
   public static boolean isSubdomain(byte[] name, byte[] ancestor) {
-    int off = name.length - ancestor.length;
+    return isSubdomain(name, name.length, ancestor);
+  }
+
+  /** True when the name {@code name[0, length)} equals {@code ancestor} or lies below it. */
+  public static boolean isSubdomain(byte[] name, int length, byte[] ancestor) {
+    int off = length - ancestor.length;
     if (off < 0) {
       return false;
     }
-    if (!Arrays.equals(name, off, name.length, ancestor, 0, ancestor.length)) {
+    if (!Arrays.equals(name, off, length, ancestor, 0, ancestor.length)) {
       return false;
     }
     // The match must start at a label boundary.

@@ -1,10 +1,9 @@
 package net.anycastdns.zones;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.xbill.DNS.NSRecord;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
@@ -20,15 +19,16 @@ public final class ZoneChecks {
     List<ZoneProblem> problems = new ArrayList<>();
     checkApex(zone, problems);
     boolean hasDname = false;
-    for (ZoneDraft.Owner owner : zone.owners.values()) {
-      checkCname(zone.file, owner, problems);
-      hasDname |= owner.has(Type.DNAME);
+    int owners = zone.owners();
+    for (int o = 0; o < owners; o++) {
+      checkCname(zone, o, problems);
+      hasDname |= zone.has(o, Type.DNAME);
     }
-    for (ZoneDraft.Owner owner : zone.owners.values()) {
+    for (int o = 0; o < owners; o++) {
       if (hasDname) {
-        checkBelowDname(zone, owner, problems);
+        checkBelowDname(zone, o, problems);
       }
-      checkGlue(zone, owner, problems);
+      checkGlue(zone, o, problems);
     }
     problems.sort(Comparator.comparingInt(ZoneProblem::line));
     List<ZoneProblem> all = new ArrayList<>(zone.problems);
@@ -37,106 +37,136 @@ public final class ZoneChecks {
   }
 
   private static void checkApex(ZoneDraft zone, List<ZoneProblem> problems) {
-    ZoneDraft.Owner apex = zone.apex();
-    List<ParsedRecord> soas =
-        apex == null
-            ? List.of()
-            : apex.records.stream().filter(p -> p.record().getType() == Type.SOA).toList();
-    if (soas.isEmpty()) {
-      problems.add(ZoneProblem.error(zone.file, 0, "no SOA record at the apex " + zone.origin));
-    } else if (soas.size() > 1) {
-      problems.add(
-          ZoneProblem.error(
-              zone.file,
-              soas.get(1).line(),
-              "more than one SOA record at the apex " + zone.origin));
+    int apex = zone.apex();
+    ScannedRecords records = zone.records;
+    int firstSoa = -1;
+    int soas = 0;
+    for (int r = apex < 0 ? -1 : zone.first(apex); r >= 0; r = zone.next(r)) {
+      if (records.type(r) == Type.SOA) {
+        if (++soas == 1) {
+          firstSoa = r;
+        } else if (soas == 2) {
+          problems.add(
+              ZoneProblem.error(
+                  zone.file,
+                  records.line(r),
+                  "more than one SOA record at the apex " + zone.origin));
+        }
+      }
     }
-    if (apex == null || !apex.has(Type.NS)) {
+    if (soas == 0) {
+      problems.add(ZoneProblem.error(zone.file, 0, "no SOA record at the apex " + zone.origin));
+    }
+    if (apex < 0 || !zone.has(apex, Type.NS)) {
       problems.add(
           ZoneProblem.error(
               zone.file,
-              soas.isEmpty() ? 0 : soas.get(0).line(),
+              firstSoa < 0 ? 0 : records.line(firstSoa),
               "no NS records at the apex " + zone.origin));
     }
   }
 
-  private static void checkCname(String file, ZoneDraft.Owner owner, List<ZoneProblem> problems) {
-    ParsedRecord cname = null;
-    ParsedRecord other = null;
-    for (ParsedRecord p : owner.records) {
-      Record r = p.record();
-      int t = r.getType();
+  private static void checkCname(ZoneDraft zone, int o, List<ZoneProblem> problems) {
+    ScannedRecords records = zone.records;
+    int cname = -1;
+    int other = -1;
+    for (int r = zone.first(o); r >= 0; r = zone.next(r)) {
+      int t = records.type(r);
       if (t == Type.CNAME) {
-        if (cname == null) {
-          cname = p;
-        } else if (!r.rdataToString().equalsIgnoreCase(cname.record().rdataToString())) {
-          problems.add(ZoneProblem.error(file, p.line(), "more than one CNAME at " + r.getName()));
+        if (cname < 0) {
+          cname = r;
+        } else if (!sameNameData(records, r, cname)) {
+          problems.add(
+              ZoneProblem.error(
+                  zone.file, records.line(r), "more than one CNAME at " + zone.ownerString(o)));
         }
-      } else if (t != Type.RRSIG && t != Type.NSEC && other == null) {
+      } else if (t != Type.RRSIG && t != Type.NSEC && other < 0) {
         // RFC 2181 section 10.1; DNSSEC's RRSIG and NSEC may stand beside a CNAME (RFC 4035 2.5).
-        other = p;
+        other = r;
       }
     }
-    if (cname != null && other != null) {
-      ParsedRecord later = cname.line() > other.line() ? cname : other;
+    if (cname >= 0 && other >= 0) {
+      int later = records.line(cname) > records.line(other) ? cname : other;
       problems.add(
           ZoneProblem.error(
-              file,
-              later.line(),
+              zone.file,
+              records.line(later),
               "CNAME beside other data at "
-                  + cname.record().getName()
+                  + zone.ownerString(o)
                   + " ("
-                  + Type.string(other.record().getType())
+                  + RecordTypes.string(records.type(other))
                   + ")"));
     }
   }
 
+  /** Whether two records hold the same name, letter case aside (RFC 4343). */
+  private static boolean sameNameData(ScannedRecords records, int a, int b) {
+    byte[] d = records.rdata();
+    int n = records.rdataEnd(a) - records.rdataStart(a);
+    if (n != records.rdataEnd(b) - records.rdataStart(b)) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (WireName.lower(d[records.rdataStart(a) + i])
+          != WireName.lower(d[records.rdataStart(b) + i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** RFC 6672 section 2.3: a DNAME owner has no names below it. */
-  private static void checkBelowDname(
-      ZoneDraft zone, ZoneDraft.Owner owner, List<ZoneProblem> problems) {
-    byte[] name = owner.name;
+  private static void checkBelowDname(ZoneDraft zone, int o, List<ZoneProblem> problems) {
+    byte[] name = zone.name(o);
+    int first = zone.first(o);
+    if (first < 0) {
+      return; // an empty non-terminal has no data to report
+    }
     int apexOffset = name.length - zone.apexName.length;
     for (int off = WireName.nextLabel(name, 0);
         off <= apexOffset && name[off] != 0;
         off = WireName.nextLabel(name, off)) {
-      ZoneDraft.Owner above = zone.owner(name, off);
-      if (above != null && above.has(Type.DNAME)) {
-        ParsedRecord p = owner.records.get(0);
+      int above = zone.ownerOf(name, off, name.length, false);
+      if (above >= 0 && zone.has(above, Type.DNAME)) {
         problems.add(
             ZoneProblem.error(
                 zone.file,
-                p.line(),
+                zone.records.line(first),
                 "data below the DNAME at "
-                    + WireName.toString(above.name)
+                    + zone.ownerString(above)
                     + ": "
-                    + p.record().getName()
+                    + zone.ownerString(o)
                     + " "
-                    + Type.string(p.record().getType())
+                    + RecordTypes.string(zone.records.type(first))
                     + " (RFC 6672 section 2.3)"));
         return;
       }
     }
   }
 
-  private static void checkGlue(ZoneDraft zone, ZoneDraft.Owner owner, List<ZoneProblem> problems) {
-    for (ParsedRecord p : owner.records) {
-      if (p.record() instanceof NSRecord ns) {
-        byte[] target = WireName.of(ns.getTarget());
-        if (!WireName.isSubdomain(target, zone.apexName)) {
-          continue;
-        }
-        ZoneDraft.Owner t = zone.owner(target);
-        if (t == null || !(t.has(Type.A) || t.has(Type.AAAA))) {
-          problems.add(
-              ZoneProblem.warning(
-                  zone.file,
-                  p.line(),
-                  "NS "
-                      + ns.getTarget()
-                      + " of "
-                      + ns.getName()
-                      + " is inside the zone but has no A or AAAA record (missing glue)"));
-        }
+  private static void checkGlue(ZoneDraft zone, int o, List<ZoneProblem> problems) {
+    ScannedRecords records = zone.records;
+    for (int r = zone.first(o); r >= 0; r = zone.next(r)) {
+      if (records.type(r) != Type.NS) {
+        continue;
+      }
+      byte[] target =
+          WireName.lowerCopy(
+              Arrays.copyOfRange(records.rdata(), records.rdataStart(r), records.rdataEnd(r)));
+      if (!WireName.isSubdomain(target, zone.apexName)) {
+        continue;
+      }
+      int t = zone.ownerOf(target, 0, target.length, false);
+      if (t < 0 || !(zone.has(t, Type.A) || zone.has(t, Type.AAAA))) {
+        problems.add(
+            ZoneProblem.warning(
+                zone.file,
+                records.line(r),
+                "NS "
+                    + WireName.toString(target)
+                    + " of "
+                    + zone.ownerString(o)
+                    + " is inside the zone but has no A or AAAA record (missing glue)"));
       }
     }
   }

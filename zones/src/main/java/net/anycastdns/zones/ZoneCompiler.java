@@ -1,15 +1,12 @@
 package net.anycastdns.zones;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
@@ -20,31 +17,24 @@ import org.xbill.DNS.Type;
 public final class ZoneCompiler {
   private ZoneCompiler() {}
 
+  /** Below this many names one thread compiles faster than several would start. */
+  private static final int PARALLEL_FROM = 50_000;
+
   /** Compiles a zone that passed {@link ZoneChecks} without errors; the draft is used up. */
   public static ZoneSnapshot compile(ZoneDraft draft) {
-    ParsedRecord soaRecord =
-        draft.apex().records.stream()
-            .filter(r -> r.record().getType() == Type.SOA)
-            .findFirst()
-            .orElseThrow();
-    SOARecord soa = (SOARecord) soaRecord.record();
-    Map<ByteBuffer, Node> nodes = new HashMap<>(draft.owners.size() * 2);
-    int count = 0;
-    for (ZoneDraft.Owner owner : draft.owners.values()) {
-      Node n = new Node(owner.name);
-      nodes.put(ByteBuffer.wrap(owner.name), n);
-      n.rrsets = toRRsets(owner);
-      // The draft is used up here: dropping each owner's parsed records as soon as they are
-      // compiled lets a large zone load in little more memory than its compiled form.
-      owner.records.clear();
-      for (RRset r : n.rrsets) {
-        count += r.size();
-      }
+    ScannedRecords records = draft.records;
+    int apexOwner = draft.apex();
+    int soaRecord = draft.first(apexOwner);
+    while (records.type(soaRecord) != Type.SOA) {
+      soaRecord = draft.next(soaRecord);
     }
-    Node apex = nodes.get(ByteBuffer.wrap(draft.apexName));
-    linkAncestors(nodes, draft.apexName);
-    Node[] byDepth = nodes.values().toArray(new Node[0]);
-    Arrays.sort(byDepth, Comparator.comparingInt(n -> n.name().length));
+    int named = draft.owners();
+    Node[] nodes = new Node[named + named / 4 + 16];
+    int count = makeNodes(draft, nodes, named);
+    Node apex = nodes[apexOwner];
+    nodes = linkAncestors(draft, nodes, named);
+    int total = draft.owners();
+    Node[] byDepth = byDepth(nodes, total);
     if (apex.rrset(Type.DNAME) != null) {
       // RFC 6672 section 2.3 allows a DNAME at the apex: it redirects every name below it.
       apex.flags |= Node.DNAME;
@@ -67,63 +57,164 @@ public final class ZoneCompiler {
         n.parent.wildcard = n;
       }
     }
-    NameTable.Builder<Node> table = new NameTable.Builder<>(byDepth.length);
-    for (Node n : byDepth) {
-      table.put(n.name(), n);
-    }
-    NameTable<Node> nameTable = table.build();
+    NameTable<Node> nameTable = draft.toNameTable(nodes);
+    byte[] lower = new byte[WireName.MAX_LENGTH];
     for (Node n : byDepth) {
       for (RRset rrset : n.rrsets) {
-        linkAdditional(rrset, nameTable, draft.apexName);
+        linkAdditional(rrset, nameTable, draft.apexName, lower);
       }
     }
+    byte[] rd = records.rdata();
+    int soaEnd = records.rdataEnd(soaRecord);
     return new ZoneSnapshot(
         draft.origin,
         apex,
         nameTable,
         apex.rrset(Type.SOA),
-        soa.getSerial(),
-        soaRecord.line(),
-        soa.getMinimum(),
+        u32(rd, soaEnd - 20),
+        records.line(soaRecord),
+        u32(rd, soaEnd - 4),
         count,
         draft.file);
   }
 
-  /** The owner's records as RRsets in ascending type order, duplicates dropped (RFC 2181 5). */
-  private static RRset[] toRRsets(ZoneDraft.Owner owner) {
-    List<ParsedRecord> records = owner.records;
-    if (records.size() == 1) {
-      return new RRset[] {toRRset(owner.name, List.of(records.get(0).record()))};
+  /**
+   * Makes the node of every owner that has records, {@code nodes[o]} for owner {@code o}, on every
+   * core for a large zone; returns the number of records.
+   */
+  private static int makeNodes(ZoneDraft draft, Node[] nodes, int named) {
+    int parts = named < PARALLEL_FROM ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), 8);
+    List<CompletableFuture<Integer>> running = new ArrayList<>();
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) named * p / parts);
+      int to = (int) ((long) named * (p + 1) / parts);
+      running.add(CompletableFuture.supplyAsync(() -> makeNodes(draft, nodes, from, to)));
     }
-    Map<Integer, List<Record>> byType = new HashMap<>();
-    for (ParsedRecord p : records) {
-      List<Record> rrs = byType.computeIfAbsent(p.record().getType(), k -> new ArrayList<>(2));
-      if (!rrs.contains(p.record())) {
-        rrs.add(p.record());
+    int count = makeNodes(draft, nodes, 0, (int) ((long) named / parts));
+    for (CompletableFuture<Integer> r : running) {
+      count += r.join();
+    }
+    return count;
+  }
+
+  private static int makeNodes(ZoneDraft draft, Node[] nodes, int from, int to) {
+    int count = 0;
+    List<RRset> scratch = new ArrayList<>();
+    for (int o = from; o < to; o++) {
+      Node n = new Node(draft.name(o));
+      n.rrsets = toRRsets(draft, o, scratch);
+      for (RRset r : n.rrsets) {
+        count += r.size();
       }
+      nodes[o] = n;
     }
-    RRset[] out = new RRset[byType.size()];
-    int i = 0;
-    for (List<Record> rrs : byType.values()) {
-      out[i++] = toRRset(owner.name, rrs);
+    return count;
+  }
+
+  private static long u32(byte[] b, int at) {
+    return (b[at] & 0xFFL) << 24
+        | (b[at + 1] & 0xFF) << 16
+        | (b[at + 2] & 0xFF) << 8
+        | b[at + 3] & 0xFF;
+  }
+
+  /**
+   * The owner's records as RRsets in ascending type order, duplicates dropped (RFC 2181 section 5);
+   * {@code scratch} is reused from owner to owner.
+   */
+  private static RRset[] toRRsets(ZoneDraft draft, int o, List<RRset> scratch) {
+    ScannedRecords records = draft.records;
+    byte[] owner = draft.name(o);
+    int first = draft.first(o);
+    if (first < 0) {
+      return Node.NONE;
     }
-    Arrays.sort(out, Comparator.comparingInt(RRset::type));
+    if (draft.next(first) < 0) {
+      return new RRset[] {
+        new RRset(owner, records.type(first), records.ttl(first), records.rdataCopy(first))
+      };
+    }
+    scratch.clear();
+    for (int r = first; r >= 0; r = draft.next(r)) {
+      int type = records.type(r);
+      boolean seen = false;
+      for (RRset s : scratch) {
+        seen |= s.type() == type;
+      }
+      if (seen) {
+        continue;
+      }
+      // The first record of each type gathers the others of its type, in file order.
+      List<byte[]> rdata = new ArrayList<>(2);
+      for (int k = r; k >= 0; k = draft.next(k)) {
+        if (records.type(k) == type && !contains(rdata, type, records, k)) {
+          rdata.add(records.rdataCopy(k));
+        }
+      }
+      // RFC 2181 section 5.2: one TTL per RRset; the first record's, as Knot does.
+      scratch.add(
+          rdata.size() == 1
+              ? new RRset(owner, type, records.ttl(r), rdata.get(0))
+              : new RRset(owner, type, records.ttl(r), rdata.toArray(new byte[0][])));
+    }
+    RRset[] out = scratch.toArray(Node.NONE);
+    Arrays.sort(out, (a, b) -> Integer.compare(a.type(), b.type()));
     return out;
   }
 
-  /** Creates the empty non-terminals between every name and the apex, and sets parents. */
-  private static void linkAncestors(Map<ByteBuffer, Node> nodes, byte[] apexName) {
-    for (Node n : new ArrayList<>(nodes.values())) {
-      Node child = n;
-      while (child.parent == null && child.name().length > apexName.length) {
-        byte[] name = child.name();
-        byte[] parentName = Arrays.copyOfRange(name, WireName.nextLabel(name, 0), name.length);
-        Node parent = nodes.get(ByteBuffer.wrap(parentName));
-        boolean existed = parent != null;
-        if (!existed) {
-          parent = new Node(parentName);
-          nodes.put(ByteBuffer.wrap(parentName), parent);
+  /**
+   * Whether record {@code k}'s data is already among {@code rdata}: the same octets, or (when they
+   * differ only in letter case) the same canonical form (RFC 4034 section 6.2), as dnsjava's {@code
+   * Record.equals} decides.
+   */
+  private static boolean contains(List<byte[]> rdata, int type, ScannedRecords records, int k) {
+    byte[] pool = records.rdata();
+    int from = records.rdataStart(k);
+    int to = records.rdataEnd(k);
+    for (byte[] d : rdata) {
+      if (Arrays.equals(d, 0, d.length, pool, from, to)) {
+        return true;
+      }
+      if (d.length == to - from && equalsIgnoreCase(d, pool, from)) {
+        Record a = Record.newRecord(Name.root, type, DClass.IN, 0, d);
+        Record b = Record.newRecord(Name.root, type, DClass.IN, 0, records.rdataCopy(k));
+        if (a != null && a.equals(b)) {
+          return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private static boolean equalsIgnoreCase(byte[] a, byte[] b, int bFrom) {
+    for (int i = 0; i < a.length; i++) {
+      if (WireName.lower(a[i]) != WireName.lower(b[bFrom + i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Creates the empty non-terminals between every name and the apex, and sets parents; returns the
+   * node array, grown when there were many of them.
+   */
+  private static Node[] linkAncestors(ZoneDraft draft, Node[] nodes, int named) {
+    int apexLength = draft.apexName.length;
+    for (int i = 0; i < named; i++) {
+      Node child = nodes[i];
+      while (child.parent == null && child.name().length > apexLength) {
+        byte[] name = child.name();
+        int before = draft.owners();
+        int p = draft.ownerOf(name, WireName.nextLabel(name, 0), name.length, true);
+        boolean existed = p < before;
+        if (!existed) {
+          if (p == nodes.length) {
+            nodes = Arrays.copyOf(nodes, nodes.length * 2);
+          }
+          nodes[p] = new Node(draft.name(p));
+        }
+        Node parent = nodes[p];
         child.parent = parent;
         if (existed) {
           break; // its own ancestors are linked, or will be when the loop reaches it
@@ -131,21 +222,41 @@ public final class ZoneCompiler {
         child = parent;
       }
     }
+    return nodes;
   }
 
-  private static RRset toRRset(byte[] owner, List<Record> rrs) {
-    byte[][] rdata = new byte[rrs.size()][];
-    for (int i = 0; i < rdata.length; i++) {
-      Record r = rrs.get(i);
-      byte[] wire = r.toWire(Section.ANSWER);
-      rdata[i] = Arrays.copyOfRange(wire, r.getName().length() + 10, wire.length);
+  /** The first {@code n} nodes ordered by label count, shallowest first (a counting sort). */
+  private static Node[] byDepth(Node[] nodes, int n) {
+    byte[] depth = new byte[n];
+    int[] perDepth = new int[129];
+    for (int i = 0; i < n; i++) {
+      depth[i] = (byte) labels(nodes[i].name());
+      perDepth[depth[i] + 1]++;
     }
-    // RFC 2181 section 5.2: one TTL per RRset; the first record's, as Knot does.
-    return new RRset(owner, rrs.get(0).getType(), rrs.get(0).getTTL(), rdata);
+    for (int d = 1; d < perDepth.length; d++) {
+      perDepth[d] += perDepth[d - 1];
+    }
+    Node[] out = new Node[n];
+    for (int i = 0; i < n; i++) {
+      out[perDepth[depth[i]]++] = nodes[i];
+    }
+    return out;
   }
 
-  /** Resolves the additional-section data of NS, MX and SRV RRsets (RFC 1035 section 3.3). */
-  private static void linkAdditional(RRset rrset, NameTable<Node> table, byte[] apexName) {
+  private static int labels(byte[] name) {
+    int n = 0;
+    for (int off = 0; name[off] != 0; off = WireName.nextLabel(name, off)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Resolves the additional-section data of NS, MX and SRV RRsets (RFC 1035 section 3.3); {@code
+   * lower} is a scratch buffer for the lowercase target.
+   */
+  private static void linkAdditional(
+      RRset rrset, NameTable<Node> table, byte[] apexName, byte[] lower) {
     int targetOffset;
     switch (rrset.type()) {
       case Type.NS -> targetOffset = 0;
@@ -155,23 +266,29 @@ public final class ZoneCompiler {
         return;
       }
     }
-    List<Node> targets = new ArrayList<>();
+    Node[] targets = new Node[rrset.size()];
+    int found = 0;
     for (int i = 0; i < rrset.size(); i++) {
       byte[] rd = rrset.rdata(i);
-      byte[] target = WireName.lowerCopy(Arrays.copyOfRange(rd, targetOffset, rd.length));
-      if (!WireName.isSubdomain(target, apexName)) {
+      int len = rd.length - targetOffset;
+      for (int k = 0; k < len; k++) {
+        lower[k] = WireName.lower(rd[targetOffset + k]);
+      }
+      if (!WireName.isSubdomain(lower, len, apexName)) {
         continue;
       }
-      Node t = table.get(target, 0);
+      Node t = table.get(lower, 0, len);
       // Glue below a cut belongs in referrals only; other answers carry authoritative data.
-      if (t != null && !targets.contains(t) && (rrset.type() == Type.NS || !t.isOccluded())) {
-        targets.add(t);
+      if (t != null
+          && !Arrays.asList(targets).subList(0, found).contains(t)
+          && (rrset.type() == Type.NS || !t.isOccluded())) {
+        targets[found++] = t;
       }
     }
-    List<RRset> additional = new ArrayList<>();
-    for (int type : new int[] {Type.A, Type.AAAA}) {
-      for (Node t : targets) {
-        RRset a = t.rrset(type);
+    List<RRset> additional = new ArrayList<>(0);
+    for (int type : ADDRESS_TYPES) {
+      for (int i = 0; i < found; i++) {
+        RRset a = targets[i].rrset(type);
         if (a != null) {
           additional.add(a);
         }
@@ -179,4 +296,7 @@ public final class ZoneCompiler {
     }
     rrset.setAdditional(additional);
   }
+
+  /** A before AAAA, so that IPv4 addresses survive truncation first (as NSD does). */
+  private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
 }

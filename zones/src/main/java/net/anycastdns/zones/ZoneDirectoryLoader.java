@@ -59,11 +59,8 @@ public final class ZoneDirectoryLoader {
       }
     }
     files.sort(null);
-    List<ZoneLoad> loads = new ArrayList<>();
-    for (Path p : files) {
-      loads.add(loadFile(p));
-    }
-    return new DirectoryLoad(loads);
+    // Zones are independent: many small ones load on every core at once.
+    return new DirectoryLoad(files.parallelStream().map(ZoneDirectoryLoader::loadFile).toList());
   }
 
   /** Loads one file; its zone name is the file name without {@code .zone}. */
@@ -119,29 +116,17 @@ public final class ZoneDirectoryLoader {
 
   /**
    * Loads zone {@code origin} from the text of a master file; {@code file} names it in problems.
+   * Every problem is reported, syntax errors and the checks of the records that did parse, so that
+   * one bad line does not hide the next; a zone with any error is not compiled.
    */
   public static ZoneLoad load(String file, Name origin, byte[] text) {
     List<ZoneProblem> problems = new ArrayList<>();
-    ZoneDraft draft = parse(file, origin, text, problems);
-    if (draft == null) {
-      return new ZoneLoad(file, origin, null, List.copyOf(problems));
-    }
+    ScannedRecords records = ZoneText.scan(file, text, WireName.caseKept(origin), problems);
+    ZoneDraft draft = ZoneDraft.of(file, origin, records);
     problems.addAll(ZoneChecks.check(draft));
     if (problems.stream().anyMatch(ZoneProblem::isError)) {
       return new ZoneLoad(file, origin, null, List.copyOf(problems));
     }
     return new ZoneLoad(file, origin, ZoneCompiler.compile(draft), List.copyOf(problems));
-  }
-
-  /**
-   * Parses and groups the text, or returns null with the syntax errors added to {@code problems}.
-   * The parser's list of records ends with this frame, so that only the draft holds them while the
-   * zone compiles.
-   */
-  private static ZoneDraft parse(
-      String file, Name origin, byte[] text, List<ZoneProblem> problems) {
-    ZoneFileParser.Result parsed = ZoneFileParser.parse(file, text, origin);
-    problems.addAll(parsed.problems());
-    return problems.isEmpty() ? ZoneDraft.of(file, origin, parsed.records()) : null;
   }
 }

@@ -92,6 +92,17 @@ public final class ZoneLookup {
     }
   }
 
+  /**
+   * Fills {@code result} with NODATA for a name that exists outside the zone data (a GeoDNS service
+   * name the zone file has no record of): the SOA, and no wildcard synthesis, which is for names
+   * that do not exist (RFC 4592 section 2.2.1).
+   */
+  public static void noData(ZoneSnapshot zone, LookupResult result) {
+    result.reset();
+    result.set(LookupResult.Kind.NODATA, Rcode.NOERROR);
+    result.authority().add(zone.apexName(), zone.negativeSoa());
+  }
+
   /** Adds the data of {@code node} for {@code owner}; returns the CNAME to follow, if any. */
   private static RRset answerFrom(
       ZoneSnapshot zone,

@@ -57,6 +57,11 @@ public final class ZoneSnapshot {
     return nodes.get(name, off);
   }
 
+  /** Every node of the zone, empty non-terminals included, in no particular order. */
+  void forEachNode(java.util.function.Consumer<Node> action) {
+    nodes.forEach(action);
+  }
+
   public RRset soa() {
     return soa;
   }

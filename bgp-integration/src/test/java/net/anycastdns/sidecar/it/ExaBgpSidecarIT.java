@@ -34,9 +34,7 @@ class ExaBgpSidecarIT extends SidecarScenario {
 
   @Override
   void startSpeakerAndSidecar() throws Exception {
-    String run =
-        String.join(
-            " ", SidecarJar.java("run", "--config", config.toString(), "--http", SidecarJar.HTTP));
+    String run = String.join(" ", SidecarJar.java("run", "--config", config.toString()));
     lab.write(
         "exabgp.conf",
         """

@@ -8,11 +8,10 @@ import java.util.Map;
 
 /**
  * The shaded jar, as operators run it: {@code java -jar anycast-dns-sidecar.jar ...} inside the PoP
- * namespace, with its HTTP endpoint on the PoP's loopback.
+ * namespace, with its HTTP endpoint on the PoP's loopback at the default address, where {@code
+ * drain} finds it without being told.
  */
 final class SidecarJar {
-  static final String HTTP = "127.0.0.1:9153";
-
   private SidecarJar() {}
 
   static Path jar() {
@@ -70,12 +69,12 @@ final class SidecarJar {
         lab.pop,
         "sidecar.log",
         Map.of(),
-        java("run", "--config", config.toString(), "--http", HTTP).toArray(String[]::new));
+        java("run", "--config", config.toString()).toArray(String[]::new));
   }
 
   /** {@code drain} (or {@code drain --cancel}) against the running sidecar; its answer. */
   static String drain(Lab lab, boolean cancel) throws Exception {
-    List<String> cmd = new ArrayList<>(java("drain", "--http", HTTP));
+    List<String> cmd = new ArrayList<>(java("drain"));
     if (cancel) {
       cmd.add("--cancel");
     }

@@ -2,7 +2,6 @@ package net.anycastdns.server.monitoring;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -45,20 +44,10 @@ public enum LogFormat {
     }
   }
 
-  /**
-   * The JSON encoder: time, level, thread, logger, the message with its arguments filled in,
-   * key-value pairs and any exception; not the raw message, its arguments, the MDC or the context.
-   */
+  /** The JSON encoder, one object per line ({@link JsonLogEncoder}). */
   static Encoder<ILoggingEvent> encoder(LoggerContext context) {
-    JsonEncoder json = new JsonEncoder();
+    JsonLogEncoder json = new JsonLogEncoder();
     json.setContext(context);
-    json.setWithSequenceNumber(false);
-    json.setWithNanoseconds(false);
-    json.setWithContext(false);
-    json.setWithMDC(false);
-    json.setWithMessage(false);
-    json.setWithArguments(false);
-    json.setWithFormattedMessage(true);
     json.start();
     return json;
   }

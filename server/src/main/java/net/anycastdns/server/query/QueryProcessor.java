@@ -182,11 +182,17 @@ public final class QueryProcessor {
     ws.zoneApex = zone.apexName();
     int qtype = q.qtype();
     GeoResolver resolver = state.geo();
-    GeoService service =
-        resolver != null && (qtype == Type.A || qtype == Type.AAAA)
-            ? resolver.service(q.qname())
-            : null;
-    if (service != null) {
+    GeoService service = resolver == null ? null : resolver.service(q.qname());
+    if (service != null
+        && qtype != Type.A
+        && qtype != Type.AAAA
+        && zone.find(q.qname(), 0) == null) {
+      // A service name exists even where the zone file has no record of it: other types are
+      // NODATA, never NXDOMAIN, which a resolver would apply to the A record too (RFC 8020).
+      ZoneLookup.noData(zone, ws.result);
+      return assembler.answer(ws.request, q, ws.result, tcp, ws.writer, ws.response, 0);
+    }
+    if (service != null && (qtype == Type.A || qtype == Type.AAAA)) {
       GeoDecision d = resolver.decide(service, clientOf(q, client), qtype);
       ws.geo = d;
       RRset rrset = RRset.of(q.qname(), qtype, d.ttl(), d.rdata());

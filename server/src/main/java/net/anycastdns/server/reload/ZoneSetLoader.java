@@ -86,6 +86,7 @@ public final class ZoneSetLoader {
       long generation) {
     List<ZoneProblem> problems = new ArrayList<>(next.problems());
     Map<String, ServedZone> byFile = new LinkedHashMap<>();
+    Map<String, Compiled> compiled = compileChanged(next, current);
     int parsed = 0;
     int reused = 0;
     for (SourceFile file : next.files()) {
@@ -99,7 +100,9 @@ public final class ZoneSetLoader {
         continue;
       }
       parsed++;
-      ZoneSnapshot zone = compile(file, problems);
+      Compiled c = compiled.get(file.name());
+      problems.addAll(c.problems());
+      ZoneSnapshot zone = c.zone();
       if (zone != null
           && (before == null
               || serialIncreased(
@@ -162,20 +165,40 @@ public final class ZoneSetLoader {
     return problems;
   }
 
-  /** Parses and checks one file; null when it has errors, which are added to {@code problems}. */
-  private static ZoneSnapshot compile(SourceFile file, List<ZoneProblem> problems) {
+  /** A parsed and checked file: its zone, null when it has errors, and its problems. */
+  private record Compiled(ZoneSnapshot zone, List<ZoneProblem> problems) {}
+
+  /**
+   * Parses and checks every zone file of {@code next} whose blob changed, on every core at once:
+   * zones are independent, and ten thousand small ones load in a fraction of the time.
+   */
+  private static Map<String, Compiled> compileChanged(Revision next, ServedRevision current) {
+    return next.files().parallelStream()
+        .filter(f -> ZoneDirectoryLoader.isZoneFile(f.name()))
+        .filter(
+            f -> {
+              ServedZone before = current.byFile().get(f.name());
+              return before == null || !before.blobId().equals(f.blobId());
+            })
+        .collect(
+            java.util.stream.Collectors.toConcurrentMap(SourceFile::name, ZoneSetLoader::compile));
+  }
+
+  /** Parses and checks one file. */
+  private static Compiled compile(SourceFile file) {
     byte[] text;
     try {
       text = file.content().read();
     } catch (IOException e) {
-      problems.add(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage()));
-      return null;
+      return new Compiled(
+          null, List.of(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage())));
     }
     ZoneDirectoryLoader.ZoneLoad load = ZoneDirectoryLoader.load(file.name(), text);
+    List<ZoneProblem> problems = new ArrayList<>();
     for (ZoneProblem p : load.problems()) {
       problems.add(new ZoneProblem(file.path(), p.line(), p.severity(), p.message()));
     }
-    return load.zone();
+    return new Compiled(load.zone(), problems);
   }
 
   /**

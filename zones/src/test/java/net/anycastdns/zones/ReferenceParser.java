@@ -12,18 +12,19 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
- * Parses an RFC 1035 master file with dnsjava's {@link Master}, made safe for zones that arrive
- * from elsewhere (a git push): {@code $INCLUDE} is refused, since it could read any file of the
- * host, and each {@code $GENERATE} may make at most {@link #MAX_GENERATE} records.
+ * The reference the scanner is proven against: an RFC 1035 master file parsed by dnsjava's {@link
+ * Master} (the server's parser before {@link MasterFileScanner}), with {@code $INCLUDE} refused and
+ * each {@code $GENERATE} bounded to {@link #MAX_GENERATE} records. Octets above 127 are handed to
+ * dnsjava as {@code \DDD}, since its tokenizer reads characters.
  *
  * <p>dnsjava does not say on which line a record stood; a small input filter notes the line of the
  * first token after each record, which is where the next record starts.
  */
-public final class ZoneFileParser {
+final class ReferenceParser {
   /** Upper bound of records one {@code $GENERATE} directive may create. */
   public static final long MAX_GENERATE = 65_536;
 
-  private ZoneFileParser() {}
+  private ReferenceParser() {}
 
   /** Result of parsing: the records, or the problem that stopped the parse. */
   public record Result(List<ParsedRecord> records, List<ZoneProblem> problems) {}
@@ -32,7 +33,8 @@ public final class ZoneFileParser {
    * Parses {@code text} as the zone {@code origin}; {@code file} names it in problems. Parsing
    * stops at the first syntax error, which is returned as the only problem.
    */
-  public static Result parse(String file, byte[] text, Name origin) {
+  static Result parse(String file, byte[] raw, Name origin) {
+    byte[] text = escapeHighOctets(raw);
     List<ParsedRecord> records = new ArrayList<>();
     List<ZoneProblem> problems = new ArrayList<>();
     LineTrackingStream in = new LineTrackingStream(text);
@@ -52,6 +54,43 @@ public final class ZoneFileParser {
       problems.add(ZoneProblem.error(file, lineOf(e, in), messageOf(e)));
     }
     return new Result(records, problems);
+  }
+
+  /** The records as the scanner would hand them over, for the zone compiler. */
+  static ScannedRecords toScanned(List<ParsedRecord> records) {
+    ScannedRecords out = new ScannedRecords();
+    for (ParsedRecord p : records) {
+      Record r = p.record();
+      byte[] owner = r.getName().toWire();
+      byte[] wire = r.toWire(org.xbill.DNS.Section.ANSWER);
+      byte[] rdata = java.util.Arrays.copyOfRange(wire, owner.length + 10, wire.length);
+      out.add(
+          owner,
+          owner.length,
+          r.getType(),
+          r.getDClass(),
+          r.getTTL(),
+          rdata,
+          rdata.length,
+          p.line());
+    }
+    return out;
+  }
+
+  private static byte[] escapeHighOctets(byte[] raw) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length);
+    for (byte b : raw) {
+      int c = b & 0xFF;
+      if (c > 127) {
+        out.write('\\');
+        out.write('0' + c / 100);
+        out.write('0' + c / 10 % 10);
+        out.write('0' + c % 10);
+      } else {
+        out.write(c);
+      }
+    }
+    return out.toByteArray();
   }
 
   private static void expandGenerators(
