@@ -1,7 +1,9 @@
 package net.anycastdns.server;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,12 +11,15 @@ import net.anycastdns.common.cli.UsageException;
 import net.anycastdns.server.config.ServerConfig;
 import net.anycastdns.server.config.ServerConfigReader;
 import net.anycastdns.server.config.SourceConfig;
+import net.anycastdns.server.cookies.CookieSecrets;
 import net.anycastdns.server.monitoring.HttpEndpoint;
 import net.anycastdns.server.monitoring.QueryLog;
 import net.anycastdns.server.monitoring.Readiness;
 import net.anycastdns.server.monitoring.ServerMetrics;
+import net.anycastdns.server.query.CookieCheck;
 import net.anycastdns.server.query.QueryProcessor;
 import net.anycastdns.server.query.ResponseAssembler;
+import net.anycastdns.server.query.ResponseRateLimit;
 import net.anycastdns.server.query.ServerIdentity;
 import net.anycastdns.server.query.ServingState;
 import net.anycastdns.server.query.ServingStateHolder;
@@ -57,6 +62,8 @@ public final class NameServer implements AutoCloseable {
   private final Reloader reloader;
   private final HttpEndpoint http;
   private final QueryProcessor processor;
+  private final CookieCheck cookies;
+  private final ResponseRateLimit rateLimit;
   private final DnsTransport transport;
   private final ServingStateHolder state = new ServingStateHolder();
   private final ZoneSource source;
@@ -84,7 +91,15 @@ public final class NameServer implements AutoCloseable {
             List.of(metrics, readiness, transfers),
             Clock.systemUTC());
     http = new HttpEndpoint(config.http(), metrics, readiness, reloader);
-    processor = new QueryProcessor(state, new ResponseAssembler(identity, config.ednsUdpSize()));
+    cookies = new CookieCheck(cookieSecrets(config), () -> System.currentTimeMillis() / 1000);
+    rateLimit =
+        config.rrl().enabled() ? new ResponseRateLimit(config.rrl(), System::nanoTime) : null;
+    processor =
+        new QueryProcessor(
+            state,
+            new ResponseAssembler(identity, config.ednsUdpSize()),
+            List.of(cookies),
+            rateLimit);
     QueryObserver observer = metrics;
     if (queryLog != null) {
       metrics.watch(queryLog);
@@ -96,7 +111,11 @@ public final class NameServer implements AutoCloseable {
                 config.listen(),
                 config.threads(),
                 config.tcpIdleTimeout(),
-                config.tcpMaxConnections()),
+                config.tcpMaxConnections(),
+                config.tcpMaxConnectionsPerClient(),
+                config.tcpMaxInFlight(),
+                config.tcpSlowReaderTimeout(),
+                config.tcpBufferMemory()),
             processor,
             observer,
             transfers::start);
@@ -157,16 +176,46 @@ public final class NameServer implements AutoCloseable {
       queryLog.start();
     }
     Warmup.run(processor, state.current());
+    if (rateLimit != null) {
+      rateLimit.start();
+    }
     transport.resume();
     readiness.listening();
     if (config.source() instanceof SourceConfig.Git git && !git.poll().isZero()) {
       reloader.poll(git.poll());
     }
     log.info(
-        "serving as '{}' ({} threads{})",
+        "serving as '{}' ({} threads{}, {})",
         config.identity(),
         config.threads(),
-        queryLog == null ? "" : ", logging 1 query in " + config.queryLog());
+        queryLog == null ? "" : ", logging 1 query in " + config.queryLog(),
+        rateLimit == null
+            ? "no response rate limiting"
+            : "response rate limiting at " + config.rrl().rate() + " a second");
+  }
+
+  /**
+   * The cookie secrets of the secret file, or a random secret of this process, said which in the
+   * log.
+   */
+  private static CookieSecrets cookieSecrets(ServerConfig config) {
+    Path file = config.cookies().secretFile();
+    if (file == null) {
+      log.info(
+          "cookies: a random server secret for this process (no secret-file given): the other"
+              + " servers of an anycast set will not accept the cookies it issues");
+      return CookieSecrets.random();
+    }
+    try {
+      CookieSecrets secrets = CookieSecrets.read(file);
+      log.info(
+          "cookies: server secret from {}{}",
+          file,
+          secrets.other() == null ? "" : ", and a second one accepted");
+      return secrets;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("cookies: secret-file: " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static QueryLog queryLog(ServerConfig config) {
@@ -181,14 +230,32 @@ public final class NameServer implements AutoCloseable {
   }
 
   /**
-   * What SIGHUP does: syncs the zones (and the configuration's zone policies), and reopens the
-   * query log file so that it can be rotated.
+   * What SIGHUP does: syncs the zones (and the configuration's zone policies), reopens the query
+   * log file so that it can be rotated, and reads the cookie secret file again.
    */
   public void hangup() {
     if (queryLog != null) {
       queryLog.reopen();
     }
+    rereadCookieSecret();
     var unused = reloader.sync("SIGHUP");
+  }
+
+  /**
+   * Reads the cookie secret file again, so that a new secret takes over without a restart (RFC 9018
+   * section 5); a file that cannot be read leaves the secret in use.
+   */
+  private void rereadCookieSecret() {
+    Path file = config.cookies().secretFile();
+    if (file == null) {
+      return;
+    }
+    try {
+      cookies.use(CookieSecrets.read(file));
+      log.info("cookies: server secret read again from {}", file);
+    } catch (IOException | IllegalArgumentException e) {
+      log.warn("cookies: {}: {}; the secret read before stays in use", file, e.getMessage());
+    }
   }
 
   /** Asks for a sync, as {@code POST /sync} does. */
@@ -239,6 +306,9 @@ public final class NameServer implements AutoCloseable {
     reloader.close();
     transport.close();
     transfers.close();
+    if (rateLimit != null) {
+      rateLimit.close();
+    }
     geo.close();
     http.close();
     if (queryLog != null) {

@@ -101,6 +101,26 @@ class HeaderFlagsTest {
         () -> assertFalse(h.getFlag(Flags.AD), "AD"));
   }
 
+  /**
+   * ISC's compliance tester ({@code genreport}, tests opcode and opcodeflg): to an opcode we do not
+   * implement, NOTIMP with QR and the opcode, and none of the flags defined for QUERY alone,
+   * however many the query set.
+   */
+  @ParameterizedTest(name = "opcode {0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 15})
+  void notimpEchoesNoFlagOfQuery(int opcode) {
+    Message q = query("www.example.org.", Type.SOA);
+    q.getHeader().setOpcode(opcode);
+    for (int flag : new int[] {Flags.AA, Flags.TC, Flags.RD, Flags.RA, Flags.AD, Flags.CD}) {
+      q.getHeader().setFlag(flag);
+    }
+    byte[] wire = q.toWire();
+    wire[3] |= 0x40; // Z
+    byte[] r = SERVER.send(wire, false).wire();
+    assertEquals(0x80 | (opcode << 3), r[2] & 0xff, "QR and the opcode; no AA, TC or RD");
+    assertEquals(Rcode.NOTIMP, r[3] & 0xff, "no RA, Z, AD or CD; NOTIMP");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 0x00ff, 0x1234, 0x8000, 0xffff})
   void idEchoed(int id) {

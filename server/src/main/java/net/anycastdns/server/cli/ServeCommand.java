@@ -153,6 +153,33 @@ final class ServeCommand implements Callable<Integer> {
   String tcpMaxConnections;
 
   @Option(
+      names = "--rrl-rate",
+      paramLabel = "N",
+      description =
+          "Response rate limiting: UDP responses a second of one kind (name and type, NXDOMAIN of a"
+              + " zone, referral, errors) to one client netblock; 0 is off (default:"
+              + " ${DEFAULT-VALUE}).")
+  String rrlRate;
+
+  @Option(
+      names = "--rrl-slip",
+      paramLabel = "N",
+      description =
+          "Of the responses over the rate, send every N-th truncated (TC) so that real clients ask"
+              + " again over TCP, drop the others; 1 truncates all, 0 drops all (default:"
+              + " ${DEFAULT-VALUE}).")
+  String rrlSlip;
+
+  @Option(
+      names = "--cookie-secret-file",
+      paramLabel = "FILE",
+      description =
+          "DNS cookies: the server secret shared by the anycast set, 32 hex digits, and optionally"
+              + " a second line with another secret still accepted; read again on SIGHUP (default:"
+              + " a random secret of this process).")
+  String cookieSecretFile;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -247,7 +274,7 @@ final class ServeCommand implements Callable<Integer> {
       if (!(arg instanceof CommandLine.Model.OptionSpec option)) {
         return null;
       }
-      Object v = defaults.get(option.longestName().substring(2));
+      Object v = ServerConfigReader.flagValue(defaults, option.longestName().substring(2));
       return v instanceof List<?> list
           ? String.join(", ", list.stream().map(String::valueOf).toList())
           : v == null ? null : String.valueOf(v);

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import net.anycastdns.common.ByteSizes;
 import net.anycastdns.common.Durations;
 import net.anycastdns.common.HostPort;
 import net.anycastdns.common.IpPrefix;
@@ -29,6 +31,7 @@ import net.anycastdns.common.yaml.YamlTree;
 import net.anycastdns.common.yaml.YamlTree.Mapping;
 import net.anycastdns.common.yaml.YamlTree.Node;
 import net.anycastdns.common.yaml.YamlTree.Scalar;
+import net.anycastdns.server.cookies.CookieSecrets;
 import net.anycastdns.server.monitoring.LogFormat;
 import net.anycastdns.server.tsig.TsigKey;
 import net.anycastdns.server.tsig.TsigKeyring;
@@ -63,6 +66,10 @@ public final class ServerConfigReader extends YamlReader {
           "edns-udp-size",
           "tcp-idle-timeout",
           "tcp-max-connections",
+          "tcp-max-connections-per-client",
+          "tcp-max-in-flight",
+          "tcp-slow-reader-timeout",
+          "tcp-buffer-memory",
           "threads",
           "http",
           "pop",
@@ -71,6 +78,8 @@ public final class ServerConfigReader extends YamlReader {
           "query-log-file",
           "tsig-keys",
           "ixfr-history",
+          "rrl",
+          "cookies",
           "serial-policy",
           "transfer",
           "zone-settings");
@@ -108,7 +117,22 @@ public final class ServerConfigReader extends YamlReader {
    * Options for keys inside a section, by option name without its dashes: {@code --rrl-rate} is
    * {@code rrl: {rate: ...}}. Every other option is the top-level key of its name.
    */
-  private static final Map<String, String> NESTED_FLAGS = Map.of();
+  private static final Map<String, String> NESTED_FLAGS =
+      Map.of(
+          "rrl-rate", "rrl.rate",
+          "rrl-slip", "rrl.slip",
+          "cookie-secret-file", "cookies.secret-file");
+
+  /** The keys of {@code rrl: {...}}. */
+  private static final List<String> RRL_KEYS =
+      List.of("rate", "slip", "window", "ipv4-prefix", "ipv6-prefix", "exempt");
+
+  /**
+   * Clients RRL never limits unless told otherwise: loopback, which no packet from the network can
+   * claim to come from (the kernel drops them), and where local tools (the BGP sidecar's probe, a
+   * benchmark) ask from.
+   */
+  private static final List<String> RRL_EXEMPT = List.of("127.0.0.0/8", "::1/128");
 
   /** Which flag a node of the command line came from, to say so in its problems. */
   private final Map<Node, String> flagNodes = new IdentityHashMap<>();
@@ -167,6 +191,18 @@ public final class ServerConfigReader extends YamlReader {
         .toList();
   }
 
+  /**
+   * The value of the key an option names ({@code --rrl-rate} is {@code rrl: {rate}}) in {@code
+   * settings}, a map of keys to values as {@link #defaults} makes it; null when there is none.
+   */
+  public static Object flagValue(Map<String, Object> settings, String flag) {
+    Object v = settings;
+    for (String key : NESTED_FLAGS.getOrDefault(flag, flag).split("\\.")) {
+      v = v instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+    return v;
+  }
+
   /** Each key's default, as {@code --help} shows it; problems (a missing folder) do not matter. */
   public static Map<String, Object> defaults() {
     ServerConfigReader r = new ServerConfigReader("defaults");
@@ -195,6 +231,18 @@ public final class ServerConfigReader extends YamlReader {
     Integer udp = intSetting(root, "edns-udp-size", 1232, 512, 4096);
     Duration idle = durationSetting(root, "tcp-idle-timeout", Duration.ofSeconds(10), false);
     Integer maxConnections = intSetting(root, "tcp-max-connections", 1000, 1, Integer.MAX_VALUE);
+    Integer perClient =
+        intSetting(root, "tcp-max-connections-per-client", 50, 1, Integer.MAX_VALUE);
+    Integer inFlight = intSetting(root, "tcp-max-in-flight", 100, 1, 65_535);
+    Duration slowReader =
+        durationSetting(root, "tcp-slow-reader-timeout", Duration.ofSeconds(5), false);
+    Long bufferMemory =
+        setting(
+            root,
+            "tcp-buffer-memory",
+            64L << 20,
+            n -> parsed(n, "tcp-buffer-memory", ByteSizes::parse),
+            ByteSizes::format);
     Integer threads =
         intSetting(root, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
     InetSocketAddress http =
@@ -228,6 +276,8 @@ public final class ServerConfigReader extends YamlReader {
     Integer ixfrHistory = intSetting(root, "ixfr-history", 10, 0, 1000);
     ZonePolicy policy = zonePolicy(root, ZonePolicy.DEFAULTS, effective, "", keys);
     Map<Name, ZonePolicy> zoneSettings = zoneSettings(value(root, "zone-settings"), policy, keys);
+    RrlConfig rrl = rrl(value(root, "rrl"));
+    CookieConfig cookies = cookies(value(root, "cookies"));
     if (failed()) {
       return null;
     }
@@ -239,12 +289,18 @@ public final class ServerConfigReader extends YamlReader {
         udp,
         idle,
         maxConnections,
+        perClient,
+        inFlight,
+        slowReader,
+        bufferMemory,
         threads,
         http,
         pop,
         logFormat,
         queryLog,
         queryLogFile,
+        rrl,
+        cookies,
         new ZonePolicies(policy, zoneSettings, keys),
         ixfrHistory);
   }
@@ -322,6 +378,95 @@ public final class ServerConfigReader extends YamlReader {
     }
     effective.put("listen", out.stream().map(a -> a == null ? null : HostPort.format(a)).toList());
     return out.contains(null) ? null : out;
+  }
+
+  /**
+   * The mapping of the section {@code key} ({@code node}: none is an empty one), its unknown keys
+   * reported; what the server runs with goes into {@code shown}, for {@code --print-config}.
+   */
+  private Mapping section(Node node, String key, List<String> keys, Map<String, Object> shown) {
+    effective.put(key, shown);
+    Mapping m = mapping(node, key);
+    if (m == null) {
+      m = new Mapping(0, Map.of());
+    }
+    unknownKeys(m, "in " + key, keys);
+    return m;
+  }
+
+  /** {@code rrl: {rate, slip, window, ipv4-prefix, ipv6-prefix, exempt}}. */
+  private RrlConfig rrl(Node node) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    Mapping m = section(node, "rrl", RRL_KEYS, shown);
+    // 50 a second of one kind: see the README's "Response rate limiting" for why.
+    Integer rate = intSetting(m, shown, "rate", "rrl: rate", 50, 0, 1_000_000);
+    Integer slip = intSetting(m, shown, "slip", "rrl: slip", 2, 0, 100);
+    Duration window =
+        setting(
+            m,
+            shown,
+            "window",
+            Duration.ofSeconds(15),
+            n -> {
+              Duration d = duration(n, "rrl: window", false);
+              if (d != null && (d.toMillis() % 1000 != 0 || d.toSeconds() > 3600)) {
+                problem(n, "rrl: window must be whole seconds, from 1s to 1h");
+                return null;
+              }
+              return d;
+            },
+            Durations::format);
+    Integer ipv4 = intSetting(m, shown, "ipv4-prefix", "rrl: ipv4-prefix", 24, 0, 32);
+    Integer ipv6 = intSetting(m, shown, "ipv6-prefix", "rrl: ipv6-prefix", 56, 0, 64);
+    List<IpPrefix> exempt = new ArrayList<>();
+    Node exemptNode = value(m, "exempt");
+    if (exemptNode == null) {
+      RRL_EXEMPT.forEach(p -> exempt.add(IpPrefix.parse(p)));
+    } else {
+      for (Node item : list(exemptNode, "rrl: exempt")) {
+        exempt.add(parsed(item, "rrl: exempt", IpPrefix::parse));
+      }
+    }
+    shown.put("exempt", exempt.stream().map(p -> p == null ? null : p.toString()).toList());
+    if (rate == null
+        || slip == null
+        || window == null
+        || ipv4 == null
+        || ipv6 == null
+        || exempt.contains(null)) {
+      return null;
+    }
+    return new RrlConfig(rate, slip, window, ipv4, ipv6, exempt);
+  }
+
+  /** {@code cookies: {secret-file}}; the file is read here too, so that its problems show now. */
+  private CookieConfig cookies(Node node) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    Mapping m = section(node, "cookies", List.of("secret-file"), shown);
+    Node fileNode = value(m, "secret-file");
+    Path file =
+        setting(
+            m,
+            shown,
+            "secret-file",
+            null,
+            n -> parsed(n, "cookies: secret-file", ServerConfigReader::secretFile),
+            Path::toString);
+    return fileNode != null && file == null ? null : new CookieConfig(file);
+  }
+
+  private static Path secretFile(String name) {
+    Path file = Path.of(name);
+    try {
+      CookieSecrets.read(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(file + " does not exist", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + " cannot be read: " + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+    return file;
   }
 
   /**
@@ -612,12 +757,25 @@ public final class ServerConfigReader extends YamlReader {
   }
 
   private Integer intSetting(Mapping m, String key, int fallback, int min, int max) {
+    return intSetting(m, effective, key, key, fallback, min, max);
+  }
+
+  /** A whole number of a section's mapping {@code m}, named {@code what} in its problems. */
+  private Integer intSetting(
+      Mapping m,
+      Map<String, Object> shown,
+      String key,
+      String what,
+      int fallback,
+      int min,
+      int max) {
     return setting(
         m,
+        shown,
         key,
         fallback,
         n -> {
-          Long v = integer(n, key, min, max);
+          Long v = integer(n, what, min, max);
           return v == null ? null : v.intValue();
         },
         v -> v);

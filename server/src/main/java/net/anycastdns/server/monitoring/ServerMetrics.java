@@ -36,6 +36,7 @@ import net.anycastdns.server.reload.SyncObserver;
 import net.anycastdns.server.reload.SyncStatus;
 import net.anycastdns.server.transport.DnsTransport;
 import net.anycastdns.server.transport.QueryObserver;
+import net.anycastdns.server.transport.TcpLimit;
 import net.anycastdns.zones.ZoneSet;
 import net.anycastdns.zones.ZoneSnapshot;
 import org.xbill.DNS.Rcode;
@@ -81,8 +82,8 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   /** QTYPE to slot for QTYPEs up to the highest counted one (CAA, 257). */
   private static final byte[] SLOT_OF_QTYPE = slotsOfQtypes();
 
-  /** RCODEs 0 to 15 from the header, and BADVERS (16), the one extended rcode this server sends. */
-  private static final int RCODE_SLOTS = Rcode.BADVERS + 1;
+  /** RCODEs 0 to 15 from the header, and the extended ones this server sends: up to BADCOOKIE. */
+  private static final int RCODE_SLOTS = Rcode.BADCOOKIE + 1;
 
   private static final String[] TRANSPORTS = {"udp", "tcp"};
 
@@ -128,6 +129,16 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   private final Counter[] truncated = new Counter[2];
   private final Counter[] malformed = new Counter[2];
   private final Counter[] dropped = new Counter[2];
+
+  /** By {@code QueryWorkspace.rrl()}: what rate limiting did (slot 0, passed, is not counted). */
+  private final Counter[] rrl = new Counter[4];
+
+  /**
+   * By {@code QueryWorkspace.cookie()}: what a COOKIE option held (slot 0, none, is not counted).
+   */
+  private final Counter[] cookies = new Counter[4];
+
+  private final Counter[] tcpLimited = new Counter[TcpLimit.values().length];
 
   /** [transport][qtype slot][rcode], registered on first use so that unseen series stay absent. */
   private final Counter[] queries = new Counter[2 * QTYPE_SLOTS * RCODE_SLOTS];
@@ -188,6 +199,27 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
             Unit.BYTES,
             responseSize,
             transportLabels));
+    String[] rrlActions = {null, "dropped", "truncated", "badcookie"};
+    String[] cookieResults = {null, "client_only", "valid", "invalid"};
+    for (int i = 1; i < 4; i++) {
+      rrl[i] =
+          Counter.builder("dns.rrl.responses")
+              .description("UDP responses rate limiting dropped, or sent truncated or BADCOOKIE")
+              .tag("action", rrlActions[i])
+              .register(registry);
+      cookies[i] =
+          Counter.builder("dns.cookies")
+              .description("Queries with a COOKIE option, by what it held")
+              .tag("result", cookieResults[i])
+              .register(registry);
+    }
+    for (TcpLimit limit : TcpLimit.values()) {
+      tcpLimited[limit.ordinal()] =
+          Counter.builder("dns.tcp.connections.closed")
+              .description("TCP connections closed because they went over a limit")
+              .tag("reason", limit.label())
+              .register(registry);
+    }
     geoFailOpen =
         Counter.builder("dns.geo.fail.open")
             .description("GeoDNS answers with every address because every PoP was down or failing")
@@ -234,8 +266,18 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   public void handled(
       QueryWorkspace ws, boolean tcp, SocketAddress client, int length, long nanos) {
     int t = tcp ? 1 : 0;
+    int rrlAction = ws.rrl();
+    if (rrlAction != 0) {
+      rrl[rrlAction].increment();
+    }
+    int cookie = ws.cookie();
+    if (cookie != 0) {
+      cookies[cookie].increment();
+    }
     if (length < 0) {
-      malformed[t].increment();
+      if (rrlAction == 0) {
+        malformed[t].increment();
+      }
       return;
     }
     int rcode = ws.rcode();
@@ -263,6 +305,11 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
   @Override
   public void dropped(boolean tcp) {
     dropped[tcp ? 1 : 0].increment();
+  }
+
+  @Override
+  public void tcpLimited(TcpLimit limit) {
+    tcpLimited[limit.ordinal()].increment();
   }
 
   /** Counts a GeoDNS answer once for each PoP whose addresses it carried. */
@@ -416,10 +463,18 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     return t == null ? Double.NaN : t.toEpochMilli() / 1000.0;
   }
 
-  /** Publishes the TCP connections open on {@code server} as {@code dns_tcp_connections}. */
+  /**
+   * Publishes the TCP connections open on {@code server} as {@code dns_tcp_connections}, and what
+   * they hold waiting as {@code dns_tcp_buffered_bytes}.
+   */
   public void watch(DnsTransport server) {
     Gauge.builder("dns.tcp.connections", server, DnsTransport::openTcpConnections)
         .description("TCP connections open")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("dns.tcp.buffered", server, DnsTransport::tcpBufferedOctets)
+        .description("Octets TCP connections hold in answers and queries waiting for clients")
+        .baseUnit("bytes")
         .strongReference(true)
         .register(registry);
   }

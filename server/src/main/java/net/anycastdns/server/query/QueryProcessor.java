@@ -24,14 +24,16 @@ import org.xbill.DNS.Type;
  *
  * <ol>
  *   <li>decode ({@link QueryParser}: header, question, OPT; the name lowercased once);
- *   <li>request checks ({@link RequestCheck}s in order: protocol rules, then cookies, TSIG, access
- *       and rate limits as they come), which may answer an error or drop the query;
+ *   <li>request checks ({@link RequestCheck}s in order: protocol rules, TSIG, NOTIFY received,
+ *       cookies, then access lists as they come), which may answer an error or drop the query;
  *   <li>answer: take the {@link ServingState} once (so a reload never tears a query), find the zone
  *       by longest suffix, let GeoDNS answer A and AAAA for its service names, look the rest up
  *       ({@link ZoneLookup}) into a {@link net.anycastdns.zones.LookupResult};
  *   <li>DNSSEC: for a query with the DO bit to a signed zone, the RRSIGs and NSEC/NSEC3 proofs join
  *       the result ({@link DnssecProofs});
  *   <li>assembly ({@link ResponseAssembler}): flags, sections, EDNS, truncation.
+ *   <li>rate limiting ({@link ResponseRateLimit}, UDP only): the response made goes, is dropped, or
+ *       slips out truncated.
  * </ol>
  *
  * Any unexpected failure becomes SERVFAIL here, the one place that decides it, and is counted and
@@ -50,6 +52,7 @@ public final class QueryProcessor {
   private final ServingStateHolder states;
   private final ResponseAssembler assembler;
   private final RequestCheck[] checks;
+  private final ResponseRateLimit rateLimit;
   private final InternalErrors internalErrors = new InternalErrors(System::nanoTime);
   private final TransferGate transfers = new TransferGate();
   private final TsigCheck tsig = new TsigCheck();
@@ -64,7 +67,20 @@ public final class QueryProcessor {
    */
   public QueryProcessor(
       ServingStateHolder states, ResponseAssembler assembler, List<RequestCheck> checks) {
+    this(states, assembler, checks, null);
+  }
+
+  /**
+   * @param checks request checks run after the protocol's own, in this order
+   * @param rateLimit rate limiting of UDP responses, or null for none
+   */
+  public QueryProcessor(
+      ServingStateHolder states,
+      ResponseAssembler assembler,
+      List<RequestCheck> checks,
+      ResponseRateLimit rateLimit) {
     this.states = states;
+    this.rateLimit = rateLimit;
     this.assembler = assembler;
     // TSIG comes right after the protocol rules: every later check, and the answer, may depend on
     // who signed (RFC 8945 section 5.2), and a NOTIFY is answered signed when it was signed.
@@ -100,6 +116,9 @@ public final class QueryProcessor {
     ws.state = states.current();
     ws.tsig = null;
     ws.transfer = null;
+    ws.zoneApex = null;
+    ws.cookie = CookieCheck.NONE;
+    ws.rrl = ResponseRateLimit.PASSED;
     int n;
     try {
       n = respond(ws, status, tcp, client);
@@ -109,6 +128,9 @@ public final class QueryProcessor {
       // The header holds the rcode's low four bits; BADVERS is the one extended rcode sent
       // (its high bits travel in OPT, RFC 6891 section 6.1.3).
       ws.rcode = n < 0 ? -1 : status == QueryParser.Status.BADVERS ? Rcode.BADVERS : out[3] & 0xf;
+      if (n >= 0 && !tcp && rateLimit != null) {
+        n = rateLimited(ws, n, client);
+      }
     } catch (RuntimeException e) {
       internalErrors.failed(e, length);
       n = assembler.error(ws.request, q, Rcode.SERVFAIL, tcp, ws.writer, out);
@@ -169,6 +191,26 @@ public final class QueryProcessor {
     return Tsig.sign(ws.tsig, ws.response, empty, limit);
   }
 
+  /**
+   * The rate-limit stage, for UDP: the response in {@code ws} (of {@code n} octets) goes, is
+   * dropped (-1), or is made again as a slip.
+   */
+  private int rateLimited(QueryWorkspace ws, int n, InetAddress client) {
+    ws.rrl = rateLimit.verdict(ws, client);
+    switch (ws.rrl) {
+      case ResponseRateLimit.PASSED:
+        return n;
+      case ResponseRateLimit.DROPPED:
+        return -1;
+      case ResponseRateLimit.BADCOOKIE:
+        ws.rcode = Rcode.BADCOOKIE;
+        return assembler.error(
+            ws.request, ws.query, Rcode.BADCOOKIE, false, ws.writer, ws.response);
+      default:
+        return assembler.truncated(ws.request, ws.query, ws.rcode, ws.writer, ws.response);
+    }
+  }
+
   /** The answer stage: zone data, or a GeoDNS decision, into the workspace's lookup result. */
   private int answer(QueryWorkspace ws, ServingState state, boolean tcp, InetAddress client) {
     Query q = ws.query;
@@ -184,6 +226,7 @@ public final class QueryProcessor {
       return transfers.answer(ws, index, tcp, client, assembler);
     }
     ZoneSnapshot zone = state.zones().zones().get(index);
+    ws.zoneApex = zone.apexName();
     GeoResolver resolver = state.geo();
     GeoService service = resolver == null ? null : resolver.service(q.qname());
     if (service != null

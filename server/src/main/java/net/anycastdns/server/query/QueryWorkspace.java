@@ -1,6 +1,7 @@
 package net.anycastdns.server.query;
 
 import net.anycastdns.geo.GeoDecision;
+import net.anycastdns.server.cookies.ServerCookies;
 import net.anycastdns.server.transfer.TransferRequest;
 import net.anycastdns.server.tsig.SignedRequest;
 import net.anycastdns.server.wire.MessageWriter;
@@ -24,6 +25,15 @@ public final class QueryWorkspace {
   final DnssecProofs proofs = new DnssecProofs();
   final MessageWriter writer = new MessageWriter();
 
+  // For the request checks and rate limiting, reused from query to query.
+  final ClientAddress client = new ClientAddress();
+  final byte[] cookieScratch = new byte[ServerCookies.SCRATCH];
+  final byte[] rrlKey = new byte[ResponseRateLimit.KEY_LENGTH];
+  int slipCount;
+
+  /** The apex of the zone the last query was answered from, or null: for rate limiting. */
+  byte[] zoneApex;
+
   // What the last call of QueryProcessor.process decided, set on every path, so that the
   // transport can count the response without decoding it again.
   int rcode;
@@ -32,6 +42,8 @@ public final class QueryWorkspace {
   long zoneGeneration;
   int zoneIndex;
   GeoDecision geo;
+  int cookie;
+  int rrl;
 
   // The query being processed: its length, the state it is answered from (taken once, and let go
   // when it is answered, so that an idle thread keeps no replaced state alive), its TSIG verdict
@@ -101,5 +113,22 @@ public final class QueryWorkspace {
   /** The GeoDNS decision the last query was answered with, or null when it was not a geo answer. */
   public GeoDecision geo() {
     return geo;
+  }
+
+  /**
+   * What the last query's COOKIE option held: {@link CookieCheck#NONE}, {@link
+   * CookieCheck#CLIENT_ONLY}, {@link CookieCheck#VALID} or {@link CookieCheck#INVALID}.
+   */
+  public int cookie() {
+    return cookie;
+  }
+
+  /**
+   * What rate limiting did to the last response: {@link ResponseRateLimit#PASSED}, {@link
+   * ResponseRateLimit#DROPPED}, {@link ResponseRateLimit#TRUNCATED} or {@link
+   * ResponseRateLimit#BADCOOKIE}.
+   */
+  public int rrl() {
+    return rrl;
   }
 }

@@ -13,7 +13,9 @@ import org.xbill.DNS.Type;
  *
  * <ul>
  *   <li>QR set, opcode, RD and CD copied, RA never set (an authoritative server offers no
- *       recursion), AA as the lookup decided.
+ *       recursion), AA as the lookup decided. To another opcode (NOTIMP), only QR and the opcode:
+ *       AA, TC, RD, RA, Z, AD and CD are defined for QUERY alone (RFC 1035 section 4.1.1, RFC 4035
+ *       section 3.2), as ISC's DNS compliance tester checks.
  *   <li>Size: 512 octets without EDNS; with EDNS the smaller of the client's payload size and ours
  *       (RFC 6891 section 6.2.5); 65,535 on TCP. The OPT record's room is kept; an NSID option goes
  *       in only if there is room left.
@@ -74,6 +76,20 @@ public final class ResponseAssembler {
     // After FORMERR the OPT record is not to be trusted, so none is sent back.
     if (q.edns() && rcode != Rcode.FORMERR) {
       writeOpt(w, q, rcode >>> 4, 0, rcode == BADVERS ? null : nsidFor(q));
+    }
+    return w.finish();
+  }
+
+  /**
+   * Writes, over the response of {@code rcode} in {@code out}, the slip of rate limiting: the same
+   * header flags and rcode with TC set, the question, OPT, and no records, so that the client asks
+   * again over TCP (RFC 7766 section 5); returns its length.
+   */
+  int truncated(byte[] request, Query q, int rcode, MessageWriter w, byte[] out) {
+    int flags = (((out[2] & 0xff) << 8) | (out[3] & 0xf0)) | MessageWriter.FLAG_TC;
+    w.begin(out, sizeLimit(q, false), request, q, flags, rcode & 0xf);
+    if (q.edns() && rcode != Rcode.FORMERR) {
+      writeOpt(w, q, rcode >>> 4, 0, null);
     }
     return w.finish();
   }
@@ -141,8 +157,10 @@ public final class ResponseAssembler {
   }
 
   private static int baseFlags(Query q) {
+    int opcode = q.flags() & 0x7800;
     return MessageWriter.FLAG_QR
-        | (q.flags() & (0x7800 | MessageWriter.FLAG_RD | MessageWriter.FLAG_CD));
+        | opcode
+        | (opcode == 0 ? q.flags() & (MessageWriter.FLAG_RD | MessageWriter.FLAG_CD) : 0);
   }
 
   /** The longest response {@code q} may get. */

@@ -9,7 +9,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -51,6 +50,7 @@ public final class DnsTransport implements AutoCloseable {
   private final List<Channel> channels = new ArrayList<>();
   private final List<InetSocketAddress> bound = new ArrayList<>();
   private TcpConnectionLimiter limiter;
+  private TcpBufferBudget budget;
   private EventLoopGroup group;
 
   public DnsTransport(ServerSettings settings, QueryProcessor processor) {
@@ -81,7 +81,10 @@ public final class DnsTransport implements AutoCloseable {
   public void start() throws ListenException {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     group = new MultiThreadIoEventLoopGroup(settings.threads(), io);
-    limiter = new TcpConnectionLimiter(settings.tcpMaxConnections());
+    limiter =
+        new TcpConnectionLimiter(
+            settings.tcpMaxConnections(), settings.tcpMaxConnectionsPerClient(), observer);
+    budget = new TcpBufferBudget(settings.tcpBufferMemory());
     try {
       for (InetSocketAddress address : settings.listen()) {
         InetSocketAddress actual = bindTcp(address);
@@ -113,6 +116,11 @@ public final class DnsTransport implements AutoCloseable {
     return limiter == null ? 0 : limiter.open();
   }
 
+  /** Octets TCP connections hold now in answers and queries waiting ({@code tcp-buffer-memory}). */
+  public long tcpBufferedOctets() {
+    return budget == null ? 0 : budget.held();
+  }
+
   private InetSocketAddress bindTcp(InetSocketAddress address) throws ListenException {
     ServerBootstrap b =
         new ServerBootstrap()
@@ -122,12 +130,9 @@ public final class DnsTransport implements AutoCloseable {
             .option(ChannelOption.SO_BACKLOG, 1024)
             .option(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(
-                ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(64 << 10, 256 << 10))
             .childHandler(
                 new TcpChannelInitializer(
-                    settings.tcpIdleTimeout(), limiter, processor, observer, transfers));
+                    settings, limiter, budget, processor, observer, transfers));
     Channel ch = bind(b.bind(address), address, "tcp");
     ServerSocketChannel server = (ServerSocketChannel) ch;
     return new InetSocketAddress(address.getAddress(), server.localAddress().getPort());

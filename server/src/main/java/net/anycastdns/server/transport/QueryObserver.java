@@ -5,8 +5,8 @@ import net.anycastdns.server.query.QueryWorkspace;
 
 /**
  * Told about every packet a UDP or TCP handler took, on the event-loop thread that took it, once
- * its answer is written. It runs on the query path, so an implementation must not block, take a
- * lock or allocate for an ordinary query.
+ * its answer is written, and about TCP connections closed by a limit. It runs on the query path, so
+ * an implementation must not block, take a lock or allocate for an ordinary query.
  */
 public interface QueryObserver {
   /** Observes nothing. */
@@ -27,6 +27,9 @@ public interface QueryObserver {
    */
   default void dropped(boolean tcp) {}
 
+  /** A TCP connection was closed because it went over {@code limit}. */
+  default void tcpLimited(TcpLimit limit) {}
+
   /** An observer that tells {@code first}, then {@code second}. */
   static QueryObserver both(QueryObserver first, QueryObserver second) {
     return new QueryObserver() {
@@ -41,6 +44,12 @@ public interface QueryObserver {
       public void dropped(boolean tcp) {
         first.dropped(tcp);
         second.dropped(tcp);
+      }
+
+      @Override
+      public void tcpLimited(TcpLimit limit) {
+        first.tcpLimited(limit);
+        second.tcpLimited(limit);
       }
     };
   }

@@ -26,6 +26,7 @@ public final class MessageWriter {
   private static final int TYPE_RRSIG = 46;
   private static final int OPTION_NSID = 3;
   private static final int OPTION_ECS = 8;
+  private static final int OPTION_COOKIE = 10;
   private static final int CLASS_IN = 1;
   private static final int MAX_POINTER = 0x3fff;
 
@@ -163,13 +164,18 @@ public final class MessageWriter {
   /**
    * Writes the OPT pseudo-record (RFC 6891 section 6.1.2), echoing the query's DO bit and, when the
    * query had one, its Client Subnet option with {@code ecsScope} as the scope (RFC 7871 section
-   * 7.2.1). {@code extendedRcode} is the upper eight bits of a 12-bit rcode; {@code nsid}, when not
-   * null, is sent as the NSID option (RFC 5001).
+   * 7.2.1), and the COOKIE option the cookie stage chose (RFC 7873 section 5.2). {@code
+   * extendedRcode} is the upper eight bits of a 12-bit rcode; {@code nsid}, when not null, is sent
+   * as the NSID option (RFC 5001).
    */
   public void writeOpt(
       int udpPayloadSize, int extendedRcode, Query query, int ecsScope, byte[] nsid) {
     int ecsOctets = query.ecs() ? (query.ecsSourcePrefix() + 7) / 8 : 0;
-    int optionsLength = (nsid == null ? 0 : 4 + nsid.length) + (query.ecs() ? 8 + ecsOctets : 0);
+    int cookieOctets = query.responseCookieLength();
+    int optionsLength =
+        (nsid == null ? 0 : 4 + nsid.length)
+            + (query.ecs() ? 8 + ecsOctets : 0)
+            + (cookieOctets == 0 ? 0 : 4 + cookieOctets);
     buf[pos++] = 0;
     u16(pos, TYPE_OPT);
     u16(pos + 2, udpPayloadSize);
@@ -188,6 +194,12 @@ public final class MessageWriter {
       System.arraycopy(query.ecsAddress(), 0, buf, pos + 8, ecsOctets);
       pos += 8 + ecsOctets;
     }
+    if (cookieOctets != 0) {
+      u16(pos, OPTION_COOKIE);
+      u16(pos + 2, cookieOctets);
+      System.arraycopy(query.responseCookie(), 0, buf, pos + 4, cookieOctets);
+      pos += 4 + cookieOctets;
+    }
     if (nsid != null) {
       u16(pos, OPTION_NSID);
       u16(pos + 2, nsid.length);
@@ -200,7 +212,8 @@ public final class MessageWriter {
   /** Octets the OPT record for {@code query} will take, with {@code nsid} if not null. */
   public static int optLength(Query query, byte[] nsid) {
     int ecs = query.ecs() ? 8 + (query.ecsSourcePrefix() + 7) / 8 : 0;
-    return 11 + ecs + (nsid == null ? 0 : 4 + nsid.length);
+    int cookie = query.responseCookieLength() == 0 ? 0 : 4 + query.responseCookieLength();
+    return 11 + ecs + cookie + (nsid == null ? 0 : 4 + nsid.length);
   }
 
   /** Writes the section counts into the header and returns the message length. */

@@ -26,6 +26,10 @@ public final class Query {
   final byte[] ecsAddress = new byte[16];
   int tsigStart;
   boolean tsigLast;
+  int cookieLength;
+  final byte[] cookie = new byte[40];
+  int responseCookieLength;
+  final byte[] responseCookie = new byte[24];
 
   /**
    * One array for each name length seen (255 octets at most, RFC 1035 section 2.3.4), reused from
@@ -54,6 +58,8 @@ public final class Query {
     nsidRequested = false;
     ecs = false;
     tsigStart = -1;
+    cookieLength = 0;
+    responseCookieLength = 0;
   }
 
   public int id() {
@@ -154,5 +160,36 @@ public final class Query {
    */
   public byte[] ecsAddress() {
     return ecsAddress;
+  }
+
+  /**
+   * Octets of the COOKIE option (RFC 7873 section 4): 0 when the query had none, 8 for a client
+   * cookie alone, 16 to 40 with a server cookie. Only the first COOKIE option counts.
+   */
+  public int cookieLength() {
+    return cookieLength;
+  }
+
+  /** The COOKIE option's octets: the client cookie, then the server cookie if any. Reused. */
+  public byte[] cookie() {
+    return cookie;
+  }
+
+  /**
+   * The COOKIE option to answer with (the client cookie, then our server cookie), filled by the
+   * cookie stage, which then sets its length with {@link #answerCookie}.
+   */
+  public byte[] responseCookie() {
+    return responseCookie;
+  }
+
+  /** Octets of {@link #responseCookie} to answer with: 0 (none) or 24. */
+  public int responseCookieLength() {
+    return responseCookieLength;
+  }
+
+  /** Answers with the first {@code length} octets of {@link #responseCookie} as COOKIE option. */
+  public void answerCookie(int length) {
+    responseCookieLength = length;
   }
 }

@@ -31,6 +31,7 @@ public final class QueryParser {
 
   private static final int OPTION_NSID = 3;
   private static final int OPTION_ECS = 8;
+  private static final int OPTION_COOKIE = 10;
 
   private QueryParser() {}
 
@@ -109,6 +110,7 @@ public final class QueryParser {
     q.dnssecOk = false;
     q.nsidRequested = false;
     q.ecs = false;
+    q.cookieLength = 0;
     return notimp ? Status.NOTIMP : Status.FORMERR;
   }
 
@@ -168,6 +170,8 @@ public final class QueryParser {
         q.nsidRequested = true;
       } else if (code == OPTION_ECS && !parseEcs(p, o + 4, len, q)) {
         return false;
+      } else if (code == OPTION_COOKIE && !parseCookie(p, o + 4, len, q)) {
+        return false;
       }
       o += 4 + len;
     }
@@ -199,6 +203,22 @@ public final class QueryParser {
     q.ecs = true;
     q.ecsFamily = family;
     q.ecsSourcePrefix = source;
+    return true;
+  }
+
+  /**
+   * Keeps a COOKIE option (RFC 7873 section 4). Malformed means FORMERR (section 5.2.2): a client
+   * cookie is 8 octets, a server cookie 8 to 32, so the option holds 8, or 16 to 40. Of several,
+   * the first counts, as Knot DNS has it.
+   */
+  private static boolean parseCookie(byte[] p, int data, int len, Query q) {
+    if (len < 8 || (len > 8 && len < 16) || len > 40) {
+      return false;
+    }
+    if (q.cookieLength == 0) {
+      System.arraycopy(p, data, q.cookie, 0, len);
+      q.cookieLength = len;
+    }
     return true;
   }
 

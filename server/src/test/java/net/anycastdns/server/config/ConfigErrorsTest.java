@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.common.yaml.ConfigProblem;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigErrorsTest {
   @TempDir static Path zones;
 
+  /** Secret files with mistakes, beside the zone folder's files. */
+  @BeforeAll
+  static void secretFiles() throws Exception {
+    String secret = "0123456789abcdef0123456789abcdef";
+    Files.writeString(zones.resolve("short-secret"), secret + "\n0123456789\n");
+    Files.writeString(zones.resolve("odd-secret"), "0123456789abcdef0123456789abcdeg\n");
+    Files.writeString(zones.resolve("three-secrets"), (secret + "\n").repeat(3));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -33,8 +43,8 @@ class ConfigErrorsTest {
           """
       YAML syntax              | zones: [a, b                      | s.yaml:1: YAML syntax: while parsing a flow sequence
       a duplicate key          | zones: ZONES // threads: 1 // threads: 2 | s.yaml:3: duplicate key 'threads' (first on line 2)
-      not a mapping            | - zones                           | s.yaml:1: the file must be a mapping of keys to values (zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, serial-policy, transfer, zone-settings)
-      an unknown key, near one | zones: ZONES // treads: 2         | s.yaml:2: unknown key 'treads' at the top level: did you mean 'threads'? (known: zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, serial-policy, transfer, zone-settings)
+      not a mapping            | - zones                           | s.yaml:1: the file must be a mapping of keys to values (zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, tcp-max-connections-per-client, tcp-max-in-flight, tcp-slow-reader-timeout, tcp-buffer-memory, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, rrl, cookies, serial-policy, transfer, zone-settings)
+      an unknown key, near one | zones: ZONES // treads: 2         | s.yaml:2: unknown key 'treads' at the top level: did you mean 'threads'? (known: zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, tcp-max-connections-per-client, tcp-max-in-flight, tcp-slow-reader-timeout, tcp-buffer-memory, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, rrl, cookies, serial-policy, transfer, zone-settings)
       a word for a number      | zones: ZONES // threads: two      | s.yaml:2: threads must be a whole number, not 'two'
       a number out of range    | zones: ZONES // edns-udp-size: 9000 | s.yaml:2: edns-udp-size must be at most 4096
       a list for a number      | zones: ZONES // threads: [1, 2]   | s.yaml:2: threads must be a single value
@@ -68,6 +78,22 @@ class ConfigErrorsTest {
       a transfer key unknown   | zones: ZONES // transfer: {allowed: []} | s.yaml:2: unknown key 'allowed' in transfer: did you mean 'allow'? (known: allow, notify)
       a zone's transfer, wrong | zones: ZONES // tsig-keys: [{name: a., secret: c2VjcmV0}] // zone-settings: {example.com.: {transfer: {allow: [{from: 192.0.2.0/24, key: b.}]}}} | s.yaml:3: zone-settings of example.com.: transfer allow: unknown key 'b.' (tsig-keys has a.)
       several at once          | zones: ZONES // threads: 0 // query-log: -1 | s.yaml:2: threads must be at least 1 ~~ s.yaml:3: query-log must be at least 0
+      no in-flight queries     | zones: ZONES // tcp-max-in-flight: 0 | s.yaml:2: tcp-max-in-flight must be at least 1
+      no slow reader timeout   | zones: ZONES // tcp-slow-reader-timeout: 0s | s.yaml:2: tcp-slow-reader-timeout must be longer than 0
+      a size not in KiB, MiB, GiB | zones: ZONES // tcp-buffer-memory: 64MB | s.yaml:2: tcp-buffer-memory: bad size '64MB' (use 512KiB, 64MiB or 1GiB)
+      rrl not a mapping        | zones: ZONES // rrl: 50           | s.yaml:2: rrl must be a mapping (key: value lines)
+      an rrl key unknown       | zones: ZONES // rrl: {rates: 5}   | s.yaml:2: unknown key 'rates' in rrl: did you mean 'rate'? (known: rate, slip, window, ipv4-prefix, ipv6-prefix, exempt)
+      a negative rate          | zones: ZONES // rrl: {rate: -1}   | s.yaml:2: rrl: rate must be at least 0
+      a slip that is no number | zones: ZONES // rrl: {slip: many} | s.yaml:2: rrl: slip must be a whole number, not 'many'
+      a window too long        | zones: ZONES // rrl: {window: 2h} | s.yaml:2: rrl: window must be whole seconds, from 1s to 1h
+      a window in parts of a second | zones: ZONES // rrl: {window: 1500ms} | s.yaml:2: rrl: window must be whole seconds, from 1s to 1h
+      an IPv6 prefix too long  | zones: ZONES // rrl: {ipv6-prefix: 72} | s.yaml:2: rrl: ipv6-prefix must be at most 64
+      an exempt network, typo  | zones: ZONES // rrl: {exempt: [10.0.0.1/8]} | s.yaml:2: rrl: exempt: '10.0.0.1/8' has host bits set; the network is 10.0.0.0/8
+      a cookie key unknown     | zones: ZONES // cookies: {secret: x} | s.yaml:2: unknown key 'secret' in cookies (known: secret-file)
+      no secret file           | zones: ZONES // cookies: {secret-file: ZONES/missing} | s.yaml:2: cookies: secret-file: ZONES/missing does not exist
+      a secret too short       | zones: ZONES // cookies: {secret-file: ZONES/short-secret} | s.yaml:2: cookies: secret-file: ZONES/short-secret: line 2: a secret is 32 hex digits (128 bits), not 10 characters
+      a secret not in hex      | zones: ZONES // cookies: {secret-file: ZONES/odd-secret} | s.yaml:2: cookies: secret-file: ZONES/odd-secret: line 1: a secret is 32 hex digits (128 bits), not 32 characters with other than hex digits
+      three secrets            | zones: ZONES // cookies: {secret-file: ZONES/three-secrets} | s.yaml:2: cookies: secret-file: ZONES/three-secrets: holds 3 secrets; give one (the current secret) or two (the current one, then another still accepted)
       """)
   void eachMistakeIsOneLineWithItsPlace(String what, String yaml, String expected)
       throws Exception {
@@ -78,7 +104,8 @@ class ConfigErrorsTest {
     ConfigException e =
         assertThrows(
             ConfigException.class, () -> ServerConfigReader.read("s.yaml", file, Map.of()), what);
-    assertEquals(Arrays.asList(expected.split(" ~~ ")), lines(e), what);
+    assertEquals(
+        Arrays.asList(expected.replace("ZONES", zones.toString()).split(" ~~ ")), lines(e), what);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -90,6 +117,9 @@ class ConfigErrorsTest {
       listen       | localhost:53    | --listen: listen: 'localhost:53': 'localhost' is not an IP address (names are not resolved)
       git-poll     | 5s              | --git-poll: git-poll is for zones from git: give zones-git too
       serial-policy | sometimes      | --serial-policy: serial-policy must be strict or warn, not 'sometimes'
+      rrl-rate     | fast            | --rrl-rate: rrl: rate must be a whole number, not 'fast'
+      rrl-slip     | 101             | --rrl-slip: rrl: slip must be at most 100
+      cookie-secret-file | /nonexistent/secret | --cookie-secret-file: cookies: secret-file: /nonexistent/secret does not exist
       """)
   void aFlagsMistakeNamesTheFlag(String key, String value, String expected) throws Exception {
     ConfigException e =

@@ -152,6 +152,33 @@ class TransferEndToEndTest {
     }
   }
 
+  /**
+   * A query pipelined behind an AXFR on one connection waits until the transfer is sent, then is
+   * answered (RFC 7766 section 6.2.1.1 lets answers come in any order; ours keep the order).
+   */
+  @Test
+  void aQueryAfterATransferOnTheConnectionIsAnsweredAfterIt() throws Exception {
+    try (RunningServer server = serve(7, 6000)) {
+      Message query =
+          Message.newQuery(
+              Record.newRecord(
+                  org.xbill.DNS.Name.fromConstantString("host-1.example.test."),
+                  Type.A,
+                  org.xbill.DNS.DClass.IN));
+      List<byte[]> messages =
+          Transfers.axfrMessages(
+              server.dnsAddress(), Transfers.request(Type.AXFR, Transfers.KEY), query);
+
+      assertTrue(messages.size() >= 3, messages.size() + " messages");
+      Message last = new Message(messages.get(messages.size() - 1));
+      assertEquals(query.getHeader().getID(), last.getHeader().getID());
+      assertEquals(Type.A, last.getSection(Section.ANSWER).get(0).getType());
+      Message transferEnd = new Message(messages.get(messages.size() - 2));
+      List<Record> answer = transferEnd.getSection(Section.ANSWER);
+      assertEquals(Type.SOA, answer.get(answer.size() - 1).getType(), "the transfer came first");
+    }
+  }
+
   @Test
   void ixfrOverUdpGetsOurSoaAlone() throws Exception {
     try (RunningServer server = serve(5, 10)) {

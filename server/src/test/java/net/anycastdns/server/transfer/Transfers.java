@@ -60,14 +60,25 @@ final class Transfers {
 
   /** Sends {@code request} over TCP and reads messages until the transfer's closing SOA. */
   static List<byte[]> axfrMessages(InetSocketAddress server, Message request) throws IOException {
+    return axfrMessages(server, request, null);
+  }
+
+  /**
+   * The messages of an AXFR, and then the answer to {@code after}, a query sent on the same
+   * connection in the same write as the AXFR request (when not null).
+   */
+  static List<byte[]> axfrMessages(InetSocketAddress server, Message request, Message after)
+      throws IOException {
     List<byte[]> messages = new ArrayList<>();
     try (Socket s = new Socket()) {
       s.connect(server, DnsClient.TIMEOUT_MS);
       s.setSoTimeout(DnsClient.TIMEOUT_MS);
-      byte[] wire = request.toWire();
       DataOutputStream out = new DataOutputStream(s.getOutputStream());
-      out.writeShort(wire.length);
-      out.write(wire);
+      for (Message m : after == null ? List.of(request) : List.of(request, after)) {
+        byte[] wire = m.toWire();
+        out.writeShort(wire.length);
+        out.write(wire);
+      }
       out.flush();
       DataInputStream in = new DataInputStream(s.getInputStream());
       int soas = 0;
@@ -84,6 +95,11 @@ final class Transfers {
             soas++;
           }
         }
+      }
+      if (after != null) {
+        byte[] m = new byte[in.readUnsignedShort()];
+        in.readFully(m);
+        messages.add(m);
       }
     }
     return messages;

@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import net.anycastdns.server.Queries;
@@ -28,23 +27,12 @@ class TcpConnectionPipelineTest {
   private static final Duration IDLE = Duration.ofMillis(300);
 
   private static EmbeddedChannel connection() {
-    TcpChannelInitializer pipeline =
-        new TcpChannelInitializer(
-            IDLE,
-            new TcpConnectionLimiter(10),
+    return new EmbeddedTcpConnection(
+        EmbeddedTcpConnection.pipeline(
+            EmbeddedTcpConnection.settings(IDLE, 10, 10, 100, Duration.ofSeconds(5), 1 << 20),
             TestServer.of(TestServer.EXAMPLE_ORG).processor(),
-            QueryObserver.NONE,
-            TransferStarter.NONE);
-    EmbeddedChannel ch =
-        new EmbeddedChannel() {
-          @Override
-          protected SocketAddress remoteAddress0() {
-            return new InetSocketAddress("192.0.2.7", 53_000);
-          }
-        };
-    ch.freezeTime();
-    ch.pipeline().addLast(pipeline);
-    return ch;
+            QueryObserver.NONE),
+        new InetSocketAddress("192.0.2.7", 53_000));
   }
 
   @Test
