@@ -121,6 +121,15 @@ public final class ZoneDirectoryLoader {
     }
   }
 
+  /** The zone a file of this name holds ({@code NAME.}), or null when the name is not one. */
+  public static Name zoneName(String fileName) {
+    try {
+      return isZoneFile(fileName) ? origin(fileName) : null;
+    } catch (TextParseException e) {
+      return null;
+    }
+  }
+
   /** Whether a file of this name is loaded as a zone: {@code NAME.zone}. */
   public static boolean isZoneFile(String fileName) {
     return fileName.endsWith(SUFFIX);

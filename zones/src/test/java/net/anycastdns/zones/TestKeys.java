@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -68,7 +69,9 @@ public final class TestKeys {
       field(p, "Activate", times.activate());
       field(p, "Inactive", times.inactive());
       field(p, "Delete", times.delete());
-      Files.write(dir.resolve(base + ".private"), p.toString().getBytes(StandardCharsets.US_ASCII));
+      Path secret = dir.resolve(base + ".private");
+      Files.write(secret, p.toString().getBytes(StandardCharsets.US_ASCII));
+      Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
       return dnskey;
     } catch (GeneralSecurityException | DNSSEC.DNSSECException e) {
       throw new IllegalStateException(e);

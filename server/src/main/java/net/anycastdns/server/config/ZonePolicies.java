@@ -1,5 +1,6 @@
 package net.anycastdns.server.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.xbill.DNS.Name;
 
@@ -10,10 +11,11 @@ import org.xbill.DNS.Name;
  *
  * @param defaults the server-wide policy, for every zone not listed
  * @param zones the policies of the zones listed under {@code zone-settings}
+ * @param keys the DNSSEC key folder ({@code dnssec: {keys: DIR}}), or null: no zone is signed here
  */
-public record ZonePolicies(ZonePolicy defaults, Map<Name, ZonePolicy> zones) {
+public record ZonePolicies(ZonePolicy defaults, Map<Name, ZonePolicy> zones, Path keys) {
   /** Every zone with the built-in defaults. */
-  public static final ZonePolicies DEFAULTS = new ZonePolicies(ZonePolicy.DEFAULTS, Map.of());
+  public static final ZonePolicies DEFAULTS = new ZonePolicies(ZonePolicy.DEFAULTS, Map.of(), null);
 
   public ZonePolicies {
     zones = Map.copyOf(zones);

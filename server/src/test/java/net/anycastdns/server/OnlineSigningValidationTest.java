@@ -1,0 +1,139 @@
+package net.anycastdns.server;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.anycastdns.server.testing.RunningServer;
+import net.anycastdns.server.testing.Unbound;
+import net.anycastdns.zones.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * Zones kept unsigned and signed by the server from a key folder, validated by a real resolver
+ * (Debian's {@code unbound}, trusting the zones' KSKs): every kind of answer is secure under NSEC
+ * with a KSK and a ZSK of ECDSA P-256 and under NSEC3 with one Ed25519 key (a CSK); under NSEC3
+ * with opt-out and RSA/SHA-256 keys, every answer whose proof does not rest on an opt-out span
+ * (which validators rightly call insecure, RFC 5155 section 9.2). Skipped with a message where
+ * {@code unbound} is missing, failing under {@code CI=true}.
+ */
+class OnlineSigningValidationTest {
+  private static final String ZONE =
+      """
+      $TTL 3600
+      @          SOA   ns1 hostmaster 1 7200 900 1209600 300
+                 NS    ns1
+      ns1        A     192.0.2.53
+      www        A     192.0.2.80
+      www        TXT   "www"
+      alias      CNAME www
+      *.users    TXT   "wildcard user"
+      a.b.ent    TXT   "below empty non-terminals"
+      secure     NS    ns.secure
+      secure     DS    12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+      ns.secure  A     192.0.2.1
+      insecure   NS    ns.elsewhere.example.
+      redirect   DNAME users
+      """;
+
+  private static final List<String> ZONES =
+      List.of("nsec.example.", "nsec3.example.", "optout.example.");
+
+  /** The zone under NSEC3 with opt-out. */
+  private static final String OPT_OUT = "optout.example.";
+
+  @TempDir static Path dir;
+  private static RunningServer server;
+  private static Unbound unbound;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path zones = Files.createDirectories(dir.resolve("zones"));
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    List<Record> anchors = new ArrayList<>();
+    for (String zone : ZONES) {
+      Files.writeString(zones.resolve(zone + "zone"), ZONE);
+    }
+    anchors.add(TestKeys.write(keys, "nsec.example.", 13, TestKeys.KSK, TestKeys.Times.NONE));
+    TestKeys.write(keys, "nsec.example.", 13, TestKeys.ZSK, TestKeys.Times.NONE);
+    anchors.add(TestKeys.write(keys, "nsec3.example.", 15, TestKeys.KSK, TestKeys.Times.NONE));
+    anchors.add(TestKeys.write(keys, OPT_OUT, 8, TestKeys.KSK, TestKeys.Times.NONE));
+    TestKeys.write(keys, OPT_OUT, 8, TestKeys.ZSK, TestKeys.Times.NONE);
+    server =
+        RunningServer.folder(
+            zones,
+            "dnssec: {keys: " + keys + "}",
+            "zone-settings:",
+            "  nsec3.example.: {dnssec: {denial: nsec3}}",
+            "  " + OPT_OUT + ": {dnssec: {denial: nsec3, nsec3-opt-out: true}}");
+    unbound =
+        Unbound.start("OnlineSigningValidationTest", dir, anchors, ZONES, server.dnsAddress());
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (unbound != null) {
+      unbound.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      # name                 | type    | rcode    | secure under opt-out
+      @                      | SOA     | NOERROR  | true
+      www                    | A       | NOERROR  | true
+      nx                     | A       | NXDOMAIN | false
+      a.www                  | A       | NXDOMAIN | false
+      www                    | MX      | NOERROR  | true
+      b.ent                  | TXT     | NOERROR  | true
+      c.ent                  | TXT     | NXDOMAIN | false
+      alice.users            | TXT     | NOERROR  | false
+      alice.users            | A       | NOERROR  | false
+      alias                  | A       | NOERROR  | true
+      bob.redirect           | TXT     | NOERROR  | false
+      secure                 | DS      | NOERROR  | true
+      insecure               | DS      | NOERROR  | false
+      @                      | DNSKEY  | NOERROR  | true
+      @                      | CDS     | NOERROR  | true
+      @                      | CDNSKEY | NOERROR  | true
+      """)
+  void everyAnswerIsSecure(String name, String type, String rcode, boolean underOptOut)
+      throws IOException {
+    for (String zone : ZONES) {
+      String qname = name.equals("@") ? zone : name + "." + zone;
+      Message answer = unbound.ask(qname, Type.value(type));
+      assertAll(
+          qname,
+          () -> assertEquals(rcode, Rcode.string(answer.getRcode()), qname + " rcode"),
+          () ->
+              assertEquals(
+                  !zone.equals(OPT_OUT) || underOptOut,
+                  answer.getHeader().getFlag(Flags.AD),
+                  () ->
+                      qname
+                          + " "
+                          + type
+                          + " not secure; unbound says: "
+                          + unbound.validationFailures()));
+    }
+  }
+}
