@@ -137,11 +137,6 @@ public final class KeyFolder {
         d.update(name.getBytes(StandardCharsets.UTF_8));
         d.update(privateText);
         d.update(keyText);
-        if (!Files.isRegularFile(file) || readableByOthers(file)) {
-          problems.add(
-              ZoneProblem.warning(
-                  file.toString(), 0, "readable by others: the private key is exposed"));
-        }
         SigningKey key =
             parse(
                 file.toString(),
@@ -248,7 +243,8 @@ public final class KeyFolder {
   private static DNSKEYRecord dnskey(String keyFile, Name zone, byte[] text)
       throws BadKeyException {
     DNSKEYRecord found = null;
-    try (Master m = new Master(new ByteArrayInputStream(text), zone)) {
+    // ldns-keygen writes no TTL; the DNSKEY RRset's TTL is the zone's business anyway.
+    try (Master m = new Master(new ByteArrayInputStream(text), zone, 3600)) {
       for (Record r = m.nextRecord(); r != null; r = m.nextRecord()) {
         if (!(r instanceof DNSKEYRecord k) || found != null) {
           throw new BadKeyException(keyFile, "holds something else than one DNSKEY record");
