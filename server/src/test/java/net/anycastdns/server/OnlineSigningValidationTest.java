@@ -49,6 +49,24 @@ class OnlineSigningValidationTest {
       redirect   DNAME users
       """;
 
+  /** A GeoDNS service in each zone: its answers are signed at load, its other types NODATA. */
+  private static final String GEO =
+      """
+      pops:
+        fra1: {lat: 50.11, lon: 8.68}
+        sin1: {lat: 1.35, lon: 103.82}
+      networks:
+        - {cidr: 127.0.0.0/8, lat: 1.29, lon: 103.85}
+      services:
+        geo.nsec.example.:
+          addresses: {fra1: [192.0.2.10, "2001:db8::10"], sin1: [192.0.2.30]}
+        geo.nsec3.example.:
+          pops: 2
+          addresses: {fra1: [192.0.2.11], sin1: [192.0.2.31, "2001:db8::31"]}
+        geo.optout.example.:
+          addresses: {fra1: [192.0.2.12], sin1: [192.0.2.32]}
+      """;
+
   private static final List<String> ZONES =
       List.of("nsec.example.", "nsec3.example.", "optout.example.");
 
@@ -67,6 +85,7 @@ class OnlineSigningValidationTest {
     for (String zone : ZONES) {
       Files.writeString(zones.resolve(zone + "zone"), ZONE);
     }
+    Files.writeString(zones.resolve("geo.yaml"), GEO);
     anchors.add(TestKeys.write(keys, "nsec.example.", 13, TestKeys.KSK, TestKeys.Times.NONE));
     TestKeys.write(keys, "nsec.example.", 13, TestKeys.ZSK, TestKeys.Times.NONE);
     anchors.add(TestKeys.write(keys, "nsec3.example.", 15, TestKeys.KSK, TestKeys.Times.NONE));
@@ -75,6 +94,7 @@ class OnlineSigningValidationTest {
     server =
         RunningServer.folder(
             zones,
+            "pop: fra1",
             "dnssec: {keys: " + keys + "}",
             "zone-settings:",
             "  nsec3.example.: {dnssec: {denial: nsec3}}",
@@ -115,6 +135,9 @@ class OnlineSigningValidationTest {
       @                      | DNSKEY  | NOERROR  | true
       @                      | CDS     | NOERROR  | true
       @                      | CDNSKEY | NOERROR  | true
+      geo                    | A       | NOERROR  | true
+      geo                    | AAAA    | NOERROR  | true
+      geo                    | TXT     | NOERROR  | true
       """)
   void everyAnswerIsSecure(String name, String type, String rcode, boolean underOptOut)
       throws IOException {

@@ -1,7 +1,11 @@
 package net.anycastdns.zones;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import net.anycastdns.zones.keys.SigningKey;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.DNSSEC;
@@ -20,6 +24,17 @@ public final class OnlineSigning {
   private final List<SigningKey> zoneKeys;
   private final Instant inception;
   private final Instant expiration;
+
+  /**
+   * The signatures of GeoDNS answers by their records (sorted, since RRSIGs cover the canonical
+   * order): every answer set of a service is signed once, when the zone and geo.yaml are loaded or
+   * on first use, and then served from here; it lives and dies with this signing of the zone.
+   */
+  private final Cache<AnswerKey, byte[][]> answers =
+      Caffeine.newBuilder().maximumSize(MAX_ANSWERS).build();
+
+  /** The most answer sets kept signed per zone. */
+  static final int MAX_ANSWERS = 100_000;
 
   OnlineSigning(
       long sourceSerial,
@@ -58,6 +73,52 @@ public final class OnlineSigning {
    */
   public byte[][] sign(RRset rrset) {
     return sign(rrset, zoneKeys, inception, expiration);
+  }
+
+  /**
+   * Attaches to {@code answer}, an RRset made for one query (a GeoDNS answer at a name of this
+   * zone), the RRSIGs of its records: made once per set of records, kept, and shared.
+   */
+  public void signAnswer(RRset answer) {
+    byte[][] records = new byte[answer.size()][];
+    for (int i = 0; i < records.length; i++) {
+      records[i] = answer.rdata(i);
+    }
+    AnswerKey key = new AnswerKey(answer.owner(), answer.type(), answer.ttl(), records);
+    answer.setSignatures(answers.get(key, k -> sign(answer)));
+  }
+
+  /** The records of one answer, compared by content and not by order. */
+  private static final class AnswerKey {
+    private final byte[] owner;
+    private final int type;
+    private final long ttl;
+    private final byte[][] records;
+    private final int hash;
+
+    AnswerKey(byte[] owner, int type, long ttl, byte[][] records) {
+      this.owner = owner;
+      this.type = type;
+      this.ttl = ttl;
+      this.records = records;
+      Arrays.sort(records, Arrays::compareUnsigned);
+      this.hash = Objects.hash(Arrays.hashCode(owner), type, ttl, Arrays.deepHashCode(records));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AnswerKey k
+          && k.hash == hash
+          && k.type == type
+          && k.ttl == ttl
+          && Arrays.equals(k.owner, owner)
+          && Arrays.deepEquals(k.records, records);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   static byte[][] sign(RRset rrset, List<SigningKey> keys, Instant inception, Instant expiration) {

@@ -42,6 +42,19 @@ public final class ZoneCompiler {
     while (records.type(soaRecord) != Type.SOA) {
       soaRecord = draft.next(soaRecord);
     }
+    int apexNode = draft.apex();
+    boolean arrivedSigned = draft.has(apexNode, Type.DNSKEY) && draft.has(apexNode, Type.RRSIG);
+    boolean signHere = signing != null && !arrivedSigned;
+    if (signHere) {
+      // GeoDNS names become names of the zone (nodes without RRsets), so that the chain proves
+      // they exist and which types they answer.
+      for (ZoneSigning.GeoName g : signing.geoNames()) {
+        byte[] w = WireName.of(g.name());
+        if (WireName.isSubdomain(w, draft.apexName)) {
+          draft.ownerOf(w, 0, w.length, true);
+        }
+      }
+    }
     int named = draft.owners();
     Node[] nodes = new Node[named + named / 4 + 16];
     int count = makeNodes(draft, nodes, named);
@@ -78,8 +91,8 @@ public final class ZoneCompiler {
     long serial = fileSerial;
     Node[] signedNodes = byDepth;
     OnlineSigning online = null;
-    boolean arrivedSigned = apex.rrset(Type.DNSKEY) != null && apex.rrset(Type.RRSIG) != null;
-    if (signing != null && !arrivedSigned) {
+    if (signHere) {
+      markGeoNames(draft, nodes, signing);
       long negativeTtl = Math.min(apex.rrset(Type.SOA).ttl(), minimum);
       ZoneSigner.Signed s = ZoneSigner.sign(apex, byDepth, signing, fileSerial, negativeTtl);
       signedNodes = Arrays.copyOf(byDepth, byDepth.length + s.nsec3Owners().size());
@@ -121,6 +134,17 @@ public final class ZoneCompiler {
         count,
         draft.file,
         signed);
+  }
+
+  /** Flags the nodes of GeoDNS names with the types their answers have. */
+  private static void markGeoNames(ZoneDraft draft, Node[] nodes, ZoneSigning signing) {
+    for (ZoneSigning.GeoName g : signing.geoNames()) {
+      byte[] w = WireName.of(g.name());
+      int o = draft.ownerOf(w, 0, w.length, false);
+      if (o >= 0) {
+        nodes[o].flags |= (g.a() ? Node.GEO_A : 0) | (g.aaaa() ? Node.GEO_AAAA : 0);
+      }
+    }
   }
 
   /**

@@ -6,9 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -227,7 +225,7 @@ final class ZoneSigner {
   private static void nsecChain(Node[] nodes, long ttl) {
     Node[] chain =
         Arrays.stream(nodes)
-            .filter(n -> SignedZoneCompiler.inChain(n) && !n.isEmpty())
+            .filter(n -> SignedZoneCompiler.inChain(n) && SignedZoneCompiler.holdsData(n))
             .sorted((a, b) -> WireName.compareCanonical(a.name(), 0, b.name(), 0))
             .toArray(Node[]::new);
     for (int i = 0; i < chain.length; i++) {
@@ -243,7 +241,7 @@ final class ZoneSigner {
   /** The NSEC3 chain, as nodes owning one NSEC3 each. */
   private static List<Node> nsec3Chain(
       Node apex, Node[] nodes, byte[] param, boolean optOut, long ttl) {
-    Set<Node> names = optOut ? neededUnderOptOut(nodes) : null;
+    Set<Node> names = optOut ? SignedZoneCompiler.neededUnderOptOut(nodes) : null;
     Nsec3Hash hasher = new Nsec3Hash();
     List<byte[]> hashes = new ArrayList<>();
     List<Node> hashed = new ArrayList<>();
@@ -284,38 +282,14 @@ final class ZoneSigner {
   }
 
   /**
-   * Under opt-out (RFC 5155 section 7.1) an insecure delegation goes without an NSEC3, and so does
-   * an empty non-terminal with nothing but such delegations below it: the names that keep one are
-   * the others, found from the deepest up.
-   */
-  private static Set<Node> neededUnderOptOut(Node[] nodes) {
-    Node[] deepestFirst = nodes.clone();
-    Arrays.sort(deepestFirst, Comparator.comparingInt((Node n) -> n.name().length).reversed());
-    Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Node n : deepestFirst) {
-      if (!SignedZoneCompiler.inChain(n)) {
-        continue;
-      }
-      boolean insecure = n.isDelegation() && n.rrset(Type.DS) == null;
-      if ((n.isEmpty() && needed.contains(n)) || (!n.isEmpty() && !insecure)) {
-        needed.add(n);
-        if (n.parent != null) {
-          needed.add(n.parent);
-        }
-      }
-    }
-    return needed;
-  }
-
-  /**
    * The type bit map of {@code n} (RFC 4034 section 4.1.2, RFC 5155 section 3.2.1): its
    * authoritative types (at a delegation point NS and DS), {@code own} (NSEC, or 0 for NSEC3) and
    * RRSIG when any of them is signed.
    */
   private static byte[] bitmap(Node n, int own) {
-    int[] types = new int[n.rrsets.length + 2];
-    int count = 0;
-    boolean signed = own != 0;
+    int[] types = new int[n.rrsets.length + 4];
+    int count = SignedZoneCompiler.addGeoTypes(n, types, 0);
+    boolean signed = own != 0 || count > 0;
     for (RRset r : n.rrsets) {
       boolean parentData = r.type() == Type.NS || SignedZoneCompiler.isSigned(n, r.type());
       if (!n.isDelegation() || parentData) {

@@ -110,7 +110,8 @@ public final class ZoneSetLoader {
     ZoneDirectoryLoader.Options checks =
         new ZoneDirectoryLoader.Options(Clock.fixed(now, ZoneOffset.UTC), mode == Mode.CHECK);
     List<ZoneProblem> problems = new ArrayList<>(next.problems());
-    ZoneSigningStep signing = ZoneSigningStep.read(policies, now);
+    GeoConfig geo = GeoStep.read(next, problems);
+    ZoneSigningStep signing = ZoneSigningStep.read(policies, now, geo);
     problems.addAll(signing.problems());
     Map<String, ServedZone> byFile = new LinkedHashMap<>();
     Map<String, Compiled> compiled = compileChanged(next, current, checks, signing);
@@ -152,7 +153,8 @@ public final class ZoneSetLoader {
     }
     List<ZoneSnapshot> zones = byFile.values().stream().map(ServedZone::zone).toList();
     ZoneSet set = ZoneSet.of(zones, generation);
-    GeoConfig geoConfig = GeoStep.load(next, set, pop, problems);
+    GeoConfig geoConfig = GeoStep.check(geo, next, set, pop, problems);
+    ZoneSigningStep.signGeoAnswers(geoConfig, set);
     for (Name zone : policies.zones().keySet()) {
       if (zones.stream().noneMatch(z -> z.origin().equals(zone))) {
         problems.add(

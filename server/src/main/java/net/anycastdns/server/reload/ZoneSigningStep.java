@@ -7,15 +7,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.anycastdns.geo.GeoConfig;
+import net.anycastdns.geo.GeoService;
 import net.anycastdns.server.config.ZonePolicies;
 import net.anycastdns.zones.OnlineSigning;
+import net.anycastdns.zones.RRset;
+import net.anycastdns.zones.WireName;
 import net.anycastdns.zones.ZoneDirectoryLoader;
 import net.anycastdns.zones.ZoneProblem;
+import net.anycastdns.zones.ZoneSet;
 import net.anycastdns.zones.ZoneSigning;
 import net.anycastdns.zones.ZoneSnapshot;
 import net.anycastdns.zones.keys.KeyFolder;
 import net.anycastdns.zones.keys.SigningKey;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
 /**
  * The signing part of one load: the key folder ({@code dnssec: {keys: DIR}}) read again, and for
@@ -25,21 +31,71 @@ import org.xbill.DNS.Name;
  * validity left, or a key's timing event).
  */
 final class ZoneSigningStep {
+  /** The most answers of one service and type signed at load; the rest are signed on first use. */
+  private static final int GEO_ANSWERS_AT_LOAD = 1000;
+
   private final ZonePolicies policies;
   private final KeyFolder.Contents keys;
   private final Instant now;
+  private final List<ZoneSigning.GeoName> geoNames;
 
-  private ZoneSigningStep(ZonePolicies policies, KeyFolder.Contents keys, Instant now) {
+  private ZoneSigningStep(
+      ZonePolicies policies,
+      KeyFolder.Contents keys,
+      Instant now,
+      List<ZoneSigning.GeoName> geoNames) {
     this.policies = policies;
     this.keys = keys;
     this.now = now;
+    this.geoNames = geoNames;
   }
 
-  /** Reads the key folder of {@code policies}, if it names one. */
-  static ZoneSigningStep read(ZonePolicies policies, Instant now) {
+  /**
+   * Reads the key folder of {@code policies}, if it names one.
+   *
+   * @param geo the revision's geo.yaml, whose service names join the chains of their zones; or null
+   */
+  static ZoneSigningStep read(ZonePolicies policies, Instant now, GeoConfig geo) {
     KeyFolder.Contents keys =
         policies.keys() == null ? KeyFolder.Contents.EMPTY : KeyFolder.read(policies.keys());
-    return new ZoneSigningStep(policies, keys, now);
+    List<ZoneSigning.GeoName> names = new ArrayList<>();
+    if (geo != null) {
+      for (GeoService s : geo.services()) {
+        names.add(
+            new ZoneSigning.GeoName(
+                Name.fromConstantString(s.name()), s.answers(Type.A), s.answers(Type.AAAA)));
+      }
+    }
+    return new ZoneSigningStep(policies, keys, now, List.copyOf(names));
+  }
+
+  /** The GeoDNS names inside {@code zone}. */
+  private List<ZoneSigning.GeoName> geoNames(Name zone) {
+    return geoNames.stream().filter(g -> g.name().subdomain(zone)).toList();
+  }
+
+  /**
+   * Signs, into the zones signed here, the answers every geo service of {@code geo} can give (each
+   * set of PoPs and the fail-open set, for A and AAAA; up to {@value #GEO_ANSWERS_AT_LOAD} of
+   * each), as Knot's geoip module signs its views at load: queries then find them signed.
+   */
+  static void signGeoAnswers(GeoConfig geo, ZoneSet zones) {
+    if (geo == null) {
+      return;
+    }
+    for (GeoService s : geo.services()) {
+      byte[] name = WireName.of(s.name());
+      ZoneSnapshot zone = zones.findZone(name);
+      OnlineSigning online = zone == null || zone.dnssec() == null ? null : zone.dnssec().online();
+      if (online == null) {
+        continue;
+      }
+      for (int type : new int[] {Type.A, Type.AAAA}) {
+        for (byte[][] rdata : s.answerSets(type, GEO_ANSWERS_AT_LOAD)) {
+          online.signAnswer(RRset.of(name, type, s.ttl(), rdata));
+        }
+      }
+    }
   }
 
   /** Problems of the folder itself: names that are no key files, a folder others can read. */
@@ -53,7 +109,9 @@ final class ZoneSigningStep {
    */
   String inputs(Name zone) {
     String digest = keys.digests().get(zone);
-    return digest == null ? null : digest + " " + policies.of(zone).signing();
+    return digest == null
+        ? null
+        : digest + " " + policies.of(zone).signing() + " " + geoNames(zone);
   }
 
   /** Whether the snapshot of {@code before} can serve for {@code file} as it is. */
@@ -82,7 +140,11 @@ final class ZoneSigningStep {
       return null;
     }
     return new ZoneSigning(
-        zoneKeys, policies.of(zone).signing(), now, before == null ? -1 : before.serial());
+        zoneKeys,
+        policies.of(zone).signing(),
+        now,
+        before == null ? -1 : before.serial(),
+        geoNames(zone));
   }
 
   /**
@@ -146,7 +208,7 @@ final class ZoneSigningStep {
    * changed: a zone's signatures are due, or the key files of a zone changed.
    */
   static boolean signingChanged(ServedRevision served, ZonePolicies policies, Instant now) {
-    ZoneSigningStep step = read(policies, now);
+    ZoneSigningStep step = read(policies, now, served.geo());
     for (ServedZone z : served.byFile().values()) {
       if (due(z.zone(), now) || !Objects.equals(z.signedWith(), step.inputs(z.zone().origin()))) {
         return true;
