@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.anycastdns.server.testing.ExampleZones;
 import net.anycastdns.zones.TestKeys;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,24 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * them).
  */
 class SignVerifiedByLdnsAndBindTest {
-  private static final String ZONE =
-      """
-      $TTL 3600
-      @          SOA   ns1 hostmaster 2026113001 7200 900 1209600 300
-                 NS    ns1
-                 MX    10 mail
-      ns1        A     192.0.2.53
-      mail       A     192.0.2.25
-      www        A     192.0.2.80
-                 AAAA  2001:db8::80
-      *.users    TXT   "wildcard"
-      a.b.ent    TXT   "below empty non-terminals"
-      secure     NS    ns.secure
-      secure     DS    12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
-      ns.secure  A     192.0.2.1
-      insecure   NS    ns.elsewhere.test.
-      """;
-
   private static final List<String> VERIFIERS =
       List.of("/usr/bin/ldns-verify-zone", "/usr/bin/dnssec-verify");
 
@@ -82,7 +65,7 @@ class SignVerifiedByLdnsAndBindTest {
       TestKeys.write(keyDir, "example.net.", algorithm, TestKeys.ZSK, TestKeys.Times.NONE);
     }
     Path zone = dir.resolve("example.net.zone");
-    Files.writeString(zone, ZONE);
+    Files.writeString(zone, ExampleZones.PROOFS);
     Path config = dir.resolve("serve.yaml");
     Files.writeString(
         config,

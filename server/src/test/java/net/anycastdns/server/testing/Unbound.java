@@ -1,5 +1,7 @@
 package net.anycastdns.server.testing;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /**
  * Debian's {@code unbound} as a validating resolver in front of a server under test: it holds the
@@ -75,6 +79,29 @@ public final class Unbound implements AutoCloseable {
     return DnsClient.udp(address, query);
   }
 
+  /**
+   * Asks for {@code qname} and {@code type} and asserts the rcode, and that the answer is secure
+   * (AD) or not as {@code secure} says; the message quotes unbound's validation failures.
+   */
+  public void assertAnswer(String qname, String type, String rcode, boolean secure)
+      throws IOException {
+    Message answer = ask(qname, Type.value(type));
+    assertAll(
+        qname,
+        () -> assertEquals(rcode, Rcode.string(answer.getRcode()), qname + " rcode"),
+        () ->
+            assertEquals(
+                secure,
+                answer.getHeader().getFlag(Flags.AD),
+                () ->
+                    qname
+                        + " "
+                        + type
+                        + (secure ? " not secure" : " secure")
+                        + "; unbound says: "
+                        + validationFailures()));
+  }
+
   /** What unbound logged about failed validations (val-log-level 2). */
   public List<String> validationFailures() {
     try (var lines = Files.lines(dir.resolve("unbound.log"))) {
@@ -86,7 +113,7 @@ public final class Unbound implements AutoCloseable {
 
   private boolean answers(String zone) {
     try {
-      ask(zone, org.xbill.DNS.Type.SOA);
+      ask(zone, Type.SOA);
       return true;
     } catch (IOException e) {
       return false;
