@@ -68,6 +68,23 @@ class SigningScheduleTest {
   }
 
   @Test
+  void aRefusedPushDoesNotStopTheRefresh() throws Exception {
+    Path keys = keys();
+    TestKeys.write(keys, ORIGIN, 13, TestKeys.KSK, TestKeys.Times.NONE);
+    try (RunningServer server = start(keys)) {
+      Files.writeString(dir.resolve("zones").resolve("broken.test.zone"), "@ SOA garbage\n");
+      server.sync(409);
+      Instant later = T0.plus(Duration.ofDays(10));
+      clock.set(later);
+      // The revision served is signed again, though the newest one stays refused.
+      Await.until(
+          "signed again despite the refused push",
+          () -> expiration(soa(server)).equals(later.plus(Duration.ofDays(14))));
+      assertEquals(java.util.List.of(), soa(server).failures());
+    }
+  }
+
+  @Test
   void zskPrePublishRollover() throws Exception {
     Path keys = keys();
     int ksk = TestKeys.write(keys, ORIGIN, 13, TestKeys.KSK, TestKeys.Times.NONE).getFootprint();

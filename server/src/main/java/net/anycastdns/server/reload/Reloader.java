@@ -73,6 +73,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
 
   // Read and written on the reload thread only.
   private ServedRevision serving = ServedRevision.EMPTY;
+  private Revision servedRevision;
   private ZonePolicies policies;
   private List<String> restartKeysWarned = List.of();
   private long generation;
@@ -296,7 +297,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     Revision next;
     try {
-      next = source.latest();
+      // Signatures coming due are made again for the revision served, not the newest one: a
+      // refused push must not let the zones served run out of signatures.
+      next = trigger.equals(RESIGN) && servedRevision != null ? servedRevision : source.latest();
     } catch (IOException e) {
       String error = e.getMessage();
       if (asked || !error.equals(lastFetchError)) {
@@ -436,6 +439,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     holder.publish(state);
     serving = revision;
+    servedRevision = next;
     servedPolicies = policies;
     generation = revision.zones().generation();
     try {
