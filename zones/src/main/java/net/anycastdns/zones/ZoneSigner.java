@@ -37,7 +37,8 @@ import org.xbill.DNS.Type;
  * </ul>
  *
  * <p>The SOA serial served moves as {@link #servedSerial} says. Large zones are signed on all cores
- * but one, in threads of the lowest priority, so that queries keep their core.
+ * but one, so that queries keep a core (the threads' lowest priority is a hint Linux ignores unless
+ * the JVM runs with {@code -XX:ThreadPriorityPolicy=1}).
  */
 final class ZoneSigner {
   /** Below this many names the calling thread signs alone. */
