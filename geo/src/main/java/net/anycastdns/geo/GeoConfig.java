@@ -172,7 +172,8 @@ public final class GeoConfig {
                     + s.name()
                     + " is in the signed zone "
                     + zone
-                    + ": its geo answers go out unsigned (the server cannot sign them yet), so"
+                    + ": its geo answers go out unsigned (the zone arrived signed and has no keys here"
+                    + " to sign them with), so"
                     + " validating resolvers answer SERVFAIL for it; serve it from an unsigned"
                     + " zone, or drop it from geo.yaml"));
       }
@@ -216,7 +217,8 @@ public final class GeoConfig {
     return mmdb;
   }
 
-  List<GeoService> services() {
+  /** The services, in file order. */
+  public List<GeoService> services() {
     return services;
   }
 

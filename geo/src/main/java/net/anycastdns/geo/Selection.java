@@ -120,7 +120,7 @@ final class Selection {
    * Two PoPs may list the same address (a shared front end); an RRset holds each record once (RFC
    * 2181 section 5).
    */
-  private static void addDistinct(List<byte[]> out, InetAddress[] addresses) {
+  static void addDistinct(List<byte[]> out, InetAddress[] addresses) {
     for (InetAddress a : addresses) {
       byte[] b = a.getAddress();
       if (out.stream().noneMatch(x -> Arrays.equals(x, b))) {

@@ -23,8 +23,8 @@ public interface ZonePlacement {
 
   /**
    * The signed zone an absolute, lowercase name is in, or null when its zone is not signed (or it
-   * is in none): geo answers there go out without RRSIGs, since the server cannot sign them yet.
-   * Unless told otherwise, no zone is signed.
+   * is in none), or signed here: a zone that arrived signed has no keys here, so geo answers there
+   * go out without RRSIGs. Unless told otherwise, no zone is signed.
    */
   default String signedZone(String absoluteLowercaseName) {
     return null;

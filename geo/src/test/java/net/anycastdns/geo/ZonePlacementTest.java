@@ -77,7 +77,8 @@ class ZonePlacementTest {
     assertEquals(
         List.of(
             "geo.yaml:8: service api.example.net. is in the signed zone example.net.: its geo"
-                + " answers go out unsigned (the server cannot sign them yet), so validating"
+                + " answers go out unsigned (the zone arrived signed and has no keys here to sign"
+                + " them with), so validating"
                 + " resolvers answer SERVFAIL for it; serve it from an unsigned zone, or drop it"
                 + " from geo.yaml"),
         config.unsignedServices(signedExampleNet).stream().map(ConfigProblem::toString).toList());

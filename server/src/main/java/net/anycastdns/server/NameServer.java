@@ -70,7 +70,10 @@ public final class NameServer implements AutoCloseable {
   private final TransferService transfers;
 
   private NameServer(
-      ServerConfigReader.Loaded loaded, Reloader.ConfigSource rereads, ZoneSource source) {
+      ServerConfigReader.Loaded loaded,
+      Reloader.ConfigSource rereads,
+      ZoneSource source,
+      Clock clock) {
     this.config = loaded.config();
     ServerIdentity identity = new ServerIdentity(config.identity(), config.version());
     String pop = config.pop();
@@ -83,13 +86,7 @@ public final class NameServer implements AutoCloseable {
     transfers = new TransferService(new IxfrHistory(config.ixfrHistory()), notifier);
     reloader =
         new Reloader(
-            source,
-            loaded,
-            rereads,
-            state,
-            geo,
-            List.of(metrics, readiness, transfers),
-            Clock.systemUTC());
+            source, loaded, rereads, state, geo, List.of(metrics, readiness, transfers), clock);
     http = new HttpEndpoint(config.http(), metrics, readiness, reloader);
     cookies = new CookieCheck(cookieSecrets(config), () -> System.currentTimeMillis() / 1000);
     rateLimit =
@@ -132,13 +129,22 @@ public final class NameServer implements AutoCloseable {
    *     reached with nothing served before, no zone to serve
    */
   public static NameServer start(ServerConfigReader.Loaded loaded, Reloader.ConfigSource rereads) {
+    return start(loaded, rereads, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server as {@link #start(ServerConfigReader.Loaded, Reloader.ConfigSource)} does, on
+   * {@code clock}: the time zones are signed at and signatures judged by (a test's, to move it).
+   */
+  public static NameServer start(
+      ServerConfigReader.Loaded loaded, Reloader.ConfigSource rereads, Clock clock) {
     ServerConfig config = loaded.config();
     config.logFormat().apply();
     log.info(
         "starting anycast-dns as '{}'{}",
         config.identity(),
         config.pop() == null ? "" : " at PoP '" + config.pop() + "'");
-    NameServer server = new NameServer(loaded, rereads, ZoneSources.open(config.source()));
+    NameServer server = new NameServer(loaded, rereads, ZoneSources.open(config.source()), clock);
     try {
       server.run();
       return server;
@@ -184,6 +190,7 @@ public final class NameServer implements AutoCloseable {
     if (config.source() instanceof SourceConfig.Git git && !git.poll().isZero()) {
       reloader.poll(git.poll());
     }
+    reloader.refreshSignatures();
     log.info(
         "serving as '{}' ({} threads{}, {})",
         config.identity(),

@@ -271,12 +271,27 @@ public class CliTest {
     }
   }
 
+  /**
+   * A UDP socket on an ephemeral port whose TCP twin was free a moment ago: another process on the
+   * machine may hold the same number for TCP, which would fail the server on TCP first.
+   */
+  private static DatagramSocket udpPortFreeForTcp(InetAddress address) throws IOException {
+    while (true) {
+      DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, 0));
+      try (ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, address)) {
+        return udp;
+      } catch (IOException inUse) {
+        udp.close();
+      }
+    }
+  }
+
   @Test
   void portInUseForUdpOnly() throws IOException {
     Path zones = folder("zones", "example.org.zone", GOOD_ZONE);
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     int port;
-    try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
+    try (DatagramSocket udp = udpPortFreeForTcp(loopback)) {
       port = udp.getLocalPort();
       String listen = "127.0.0.1:" + port;
       Run r =

@@ -107,7 +107,8 @@ class DnssecCheckTest {
             assertEquals(
                 dir.resolve("geo.yaml")
                     + ":4: warning: service www.example.test. is in the signed zone example.test.:"
-                    + " its geo answers go out unsigned (the server cannot sign them yet), so"
+                    + " its geo answers go out unsigned (the zone arrived signed and has no keys here"
+                    + " to sign them with), so"
                     + " validating resolvers answer SERVFAIL for it; serve it from an unsigned"
                     + " zone, or drop it from geo.yaml",
                 lines.get(0)));

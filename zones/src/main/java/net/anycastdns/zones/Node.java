@@ -15,6 +15,14 @@ public final class Node {
   /** An NSEC3 record's owner: kept out of the name table (RFC 5155 section 7.2.9). */
   static final int NSEC3_OWNER = 4;
 
+  /**
+   * In a zone signed here, a GeoDNS service name that answers A, or AAAA, records made from
+   * geo.yaml: types its NSEC or NSEC3 lists though the node holds no such RRset.
+   */
+  static final int GEO_A = 8;
+
+  static final int GEO_AAAA = 16;
+
   static final RRset[] NONE = new RRset[0];
 
   private final byte[] name;

@@ -17,12 +17,36 @@ public final class SignedZone {
   private final Nsec3Chain nsec3;
   private final long earliestExpiration;
   private final List<RRset> strayNsec3;
+  private final OnlineSigning online;
 
   SignedZone(NsecChain nsec, Nsec3Chain nsec3, long earliestExpiration, List<RRset> stray) {
+    this(nsec, nsec3, earliestExpiration, List.copyOf(stray), null);
+  }
+
+  private SignedZone(
+      NsecChain nsec,
+      Nsec3Chain nsec3,
+      long earliestExpiration,
+      List<RRset> stray,
+      OnlineSigning online) {
     this.nsec = nsec;
     this.nsec3 = nsec3;
     this.earliestExpiration = earliestExpiration;
-    this.strayNsec3 = List.copyOf(stray);
+    this.strayNsec3 = stray;
+    this.online = online;
+  }
+
+  /** The same zone, signed here as {@code signing} records. */
+  SignedZone signedHere(OnlineSigning signing) {
+    return new SignedZone(nsec, nsec3, earliestExpiration, strayNsec3, signing);
+  }
+
+  /**
+   * How the zone was signed when this server signed it ({@link ZoneSigner}); null when it arrived
+   * signed.
+   */
+  public OnlineSigning online() {
+    return online;
   }
 
   /** True when denial of existence is NSEC3 (RFC 5155), false for NSEC (RFC 4034). */

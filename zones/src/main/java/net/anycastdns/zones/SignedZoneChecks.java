@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -403,7 +400,8 @@ public final class SignedZoneChecks {
                   + " does not point to the next hash of the chain");
         }
       }
-      Set<Node> needed = optOut ? neededUnderOptOut() : null;
+      Set<Node> needed =
+          optOut ? SignedZoneCompiler.neededUnderOptOut(nodes.toArray(new Node[0])) : null;
       for (Node n : nodes) {
         if (!SignedZoneCompiler.inChain(n)) {
           continue;
@@ -438,35 +436,11 @@ public final class SignedZoneChecks {
       }
     }
 
-    /**
-     * Under opt-out (RFC 5155 section 7.1) an insecure delegation may go without an NSEC3, and so
-     * may an empty non-terminal with nothing but such delegations below it: the names that need one
-     * are the others, found from the deepest up.
-     */
-    private Set<Node> neededUnderOptOut() {
-      Node[] byDepth = nodes.toArray(new Node[0]);
-      Arrays.sort(byDepth, Comparator.comparingInt((Node n) -> n.name().length).reversed());
-      Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (Node n : byDepth) {
-        if (!SignedZoneCompiler.inChain(n)) {
-          continue;
-        }
-        boolean insecure = n.isDelegation() && n.rrset(Type.DS) == null;
-        if ((n.isEmpty() && needed.contains(n)) || (!n.isEmpty() && !insecure)) {
-          needed.add(n);
-          if (n.parent != null) {
-            needed.add(n.parent);
-          }
-        }
-      }
-      return needed;
-    }
-
     /** The type bit map of the NSEC or NSEC3 of {@code n}, which starts at {@code off}. */
     private void bitmap(Node n, String type, byte[] rdata, int off) {
-      int[] types = new int[n.rrsets().length + 1];
-      int count = 0;
-      boolean rrsig = false;
+      int[] types = new int[n.rrsets().length + 3];
+      int count = SignedZoneCompiler.addGeoTypes(n, types, 0);
+      boolean rrsig = count > 0;
       for (RRset r : n.rrsets()) {
         boolean parentData = r.type() == Type.NS || SignedZoneCompiler.isSigned(n, r.type());
         if (!n.isDelegation() || parentData) {

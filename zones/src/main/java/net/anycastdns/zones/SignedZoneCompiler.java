@@ -2,7 +2,11 @@ package net.anycastdns.zones;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.xbill.DNS.Type;
 
 /**
@@ -89,6 +93,50 @@ final class SignedZoneCompiler {
    */
   static boolean inChain(Node n) {
     return n.cut() == null || n.cut() == n;
+  }
+
+  /**
+   * Appends to {@code types[count...]} the types GeoDNS answers at {@code n} in a zone signed here
+   * (A, AAAA); returns the new count. Their answers are signed, so RRSIG belongs in the bit map
+   * too.
+   */
+  static int addGeoTypes(Node n, int[] types, int count) {
+    if ((n.flags & Node.GEO_A) != 0 && n.rrset(Type.A) == null) {
+      types[count++] = Type.A;
+    }
+    if ((n.flags & Node.GEO_AAAA) != 0 && n.rrset(Type.AAAA) == null) {
+      types[count++] = Type.AAAA;
+    }
+    return count;
+  }
+
+  /** True when {@code n} has data: RRsets, or in a zone signed here GeoDNS answers. */
+  static boolean holdsData(Node n) {
+    return !n.isEmpty() || (n.flags & (Node.GEO_A | Node.GEO_AAAA)) != 0;
+  }
+
+  /**
+   * Under opt-out (RFC 5155 section 7.1) an insecure delegation may go without an NSEC3, and so may
+   * an empty non-terminal with nothing but such delegations below it: the names that need one are
+   * the others, found from the deepest up.
+   */
+  static Set<Node> neededUnderOptOut(Node[] nodes) {
+    Node[] deepestFirst = nodes.clone();
+    Arrays.sort(deepestFirst, Comparator.comparingInt((Node n) -> n.name().length).reversed());
+    Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Node n : deepestFirst) {
+      if (!inChain(n)) {
+        continue;
+      }
+      boolean insecure = n.isDelegation() && n.rrset(Type.DS) == null;
+      if ((!holdsData(n) && needed.contains(n)) || (holdsData(n) && !insecure)) {
+        needed.add(n);
+        if (n.parent != null) {
+          needed.add(n.parent);
+        }
+      }
+    }
+    return needed;
   }
 
   /** True when the RRset of this type at {@code n} is authoritative data, which is signed. */

@@ -22,11 +22,38 @@ public final class ZoneCompiler {
 
   /** Compiles a zone that passed {@link ZoneChecks} without errors; the draft is used up. */
   public static ZoneSnapshot compile(ZoneDraft draft) {
+    try {
+      return compile(draft, null);
+    } catch (ZoneSigner.SigningException e) {
+      throw new IllegalStateException("nothing is signed without keys", e);
+    }
+  }
+
+  /**
+   * Compiles a zone as {@link #compile(ZoneDraft)} does, and signs it with {@code signing} unless
+   * that is null or the zone arrived signed (a DNSKEY and RRSIGs at the apex): such a zone is
+   * served as it came.
+   */
+  static ZoneSnapshot compile(ZoneDraft draft, ZoneSigning signing)
+      throws ZoneSigner.SigningException {
     ScannedRecords records = draft.records;
     int apexOwner = draft.apex();
     int soaRecord = draft.first(apexOwner);
     while (records.type(soaRecord) != Type.SOA) {
       soaRecord = draft.next(soaRecord);
+    }
+    int apexNode = draft.apex();
+    boolean arrivedSigned = draft.has(apexNode, Type.DNSKEY) && draft.has(apexNode, Type.RRSIG);
+    boolean signHere = signing != null && !arrivedSigned;
+    if (signHere) {
+      // GeoDNS names become names of the zone (nodes without RRsets), so that the chain proves
+      // they exist and which types they answer.
+      for (ZoneSigning.GeoName g : signing.geoNames()) {
+        byte[] w = WireName.of(g.name());
+        if (WireName.isSubdomain(w, draft.apexName)) {
+          draft.ownerOf(w, 0, w.length, true);
+        }
+      }
     }
     int named = draft.owners();
     Node[] nodes = new Node[named + named / 4 + 16];
@@ -57,10 +84,31 @@ public final class ZoneCompiler {
         n.parent.wildcard = n;
       }
     }
-    // A zone that arrived signed: RRSIGs join the RRsets they cover, the NSEC or NSEC3 chain is
-    // indexed, and NSEC3 owners are no names of the zone (RFC 5155 section 7.2.9): the table
-    // holds no node for them, so a lookup finds nothing there.
-    SignedZone signed = SignedZoneCompiler.compile(apex, byDepth);
+    byte[] rd = records.rdata();
+    int soaEnd = records.rdataEnd(soaRecord);
+    long fileSerial = u32(rd, soaEnd - 20);
+    long minimum = u32(rd, soaEnd - 4);
+    long serial = fileSerial;
+    Node[] signedNodes = byDepth;
+    OnlineSigning online = null;
+    if (signHere) {
+      markGeoNames(draft, nodes, signing);
+      long negativeTtl = Math.min(apex.rrset(Type.SOA).ttl(), minimum);
+      ZoneSigner.Signed s = ZoneSigner.sign(apex, byDepth, signing, fileSerial, negativeTtl);
+      signedNodes = Arrays.copyOf(byDepth, byDepth.length + s.nsec3Owners().size());
+      for (int i = 0; i < s.nsec3Owners().size(); i++) {
+        signedNodes[byDepth.length + i] = s.nsec3Owners().get(i);
+      }
+      online = s.online();
+      serial = s.servedSerial();
+    }
+    // A signed zone: RRSIGs join the RRsets they cover, the NSEC or NSEC3 chain is indexed, and
+    // NSEC3 owners are no names of the zone (RFC 5155 section 7.2.9): the table holds no node for
+    // them, so a lookup finds nothing there.
+    SignedZone signed = SignedZoneCompiler.compile(apex, signedNodes);
+    if (online != null) {
+      signed = signed.signedHere(online);
+    }
     if (signed != null) {
       for (int i = 0; i < nodes.length; i++) {
         if (nodes[i] != null && (nodes[i].flags & Node.NSEC3_OWNER) != 0) {
@@ -75,19 +123,28 @@ public final class ZoneCompiler {
         linkAdditional(rrset, nameTable, draft.apexName, lower);
       }
     }
-    byte[] rd = records.rdata();
-    int soaEnd = records.rdataEnd(soaRecord);
     return new ZoneSnapshot(
         draft.origin,
         apex,
         nameTable,
         apex.rrset(Type.SOA),
-        u32(rd, soaEnd - 20),
+        serial,
         records.line(soaRecord),
-        u32(rd, soaEnd - 4),
+        minimum,
         count,
         draft.file,
         signed);
+  }
+
+  /** Flags the nodes of GeoDNS names with the types their answers have. */
+  private static void markGeoNames(ZoneDraft draft, Node[] nodes, ZoneSigning signing) {
+    for (ZoneSigning.GeoName g : signing.geoNames()) {
+      byte[] w = WireName.of(g.name());
+      int o = draft.ownerOf(w, 0, w.length, false);
+      if (o >= 0) {
+        nodes[o].flags |= (g.a() ? Node.GEO_A : 0) | (g.aaaa() ? Node.GEO_AAAA : 0);
+      }
+    }
   }
 
   /**

@@ -121,6 +121,15 @@ public final class ZoneDirectoryLoader {
     }
   }
 
+  /** The zone a file of this name holds ({@code NAME.}), or null when the name is not one. */
+  public static Name zoneName(String fileName) {
+    try {
+      return isZoneFile(fileName) ? origin(fileName) : null;
+    } catch (TextParseException e) {
+      return null;
+    }
+  }
+
   /** Whether a file of this name is loaded as a zone: {@code NAME.zone}. */
   public static boolean isZoneFile(String fileName) {
     return fileName.endsWith(SUFFIX);
@@ -149,6 +158,28 @@ public final class ZoneDirectoryLoader {
 
   /** Loads zone {@code origin} as {@link #load(String, Name, byte[])} does, checked as told. */
   public static ZoneLoad load(String file, Name origin, byte[] text, Options options) {
+    return load(file, origin, text, options, null);
+  }
+
+  /**
+   * Loads the text of the file named {@code fileName} ({@code NAME.zone}) as {@link #load(String,
+   * byte[], Options)} does, and signs the zone with {@code signing} (see {@link #load(String, Name,
+   * byte[], Options, ZoneSigning)}).
+   */
+  public static ZoneLoad load(String fileName, byte[] text, Options options, ZoneSigning signing) {
+    try {
+      return load(fileName, origin(fileName), text, options, signing);
+    } catch (TextParseException e) {
+      return notAZoneName(fileName, e);
+    }
+  }
+
+  /**
+   * Loads zone {@code origin}, checked as told, and signed with {@code signing} unless that is null
+   * or the zone arrived signed; the signed zone passes the same checks as one that arrived signed.
+   */
+  public static ZoneLoad load(
+      String file, Name origin, byte[] text, Options options, ZoneSigning signing) {
     List<ZoneProblem> problems = new ArrayList<>();
     ScannedRecords records = ZoneText.scan(file, text, WireName.caseKept(origin), problems);
     ZoneDraft draft = ZoneDraft.of(file, origin, records);
@@ -156,7 +187,13 @@ public final class ZoneDirectoryLoader {
     if (problems.stream().anyMatch(ZoneProblem::isError)) {
       return new ZoneLoad(file, origin, null, List.copyOf(problems));
     }
-    ZoneSnapshot zone = ZoneCompiler.compile(draft);
+    ZoneSnapshot zone;
+    try {
+      zone = ZoneCompiler.compile(draft, signing);
+    } catch (ZoneSigner.SigningException e) {
+      problems.add(ZoneProblem.error(file, 0, "zone " + origin + ": " + e.getMessage()));
+      return new ZoneLoad(file, origin, null, List.copyOf(problems));
+    }
     SignedZoneChecks.RecordLines lines = keys -> lines(file, origin, text, keys);
     problems.addAll(SignedZoneChecks.check(zone, options.clock().instant(), lines));
     if (options.verifySignatures()) {

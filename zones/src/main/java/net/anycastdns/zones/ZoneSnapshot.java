@@ -137,8 +137,17 @@ public final class ZoneSnapshot {
     return negativeSoa;
   }
 
+  /** The SOA serial served: the file's, or for a zone signed here the one signing chose. */
   public long serial() {
     return serial;
+  }
+
+  /**
+   * The SOA serial of the zone file: {@link #serial()}, except for a zone signed here, whose served
+   * serial also moves when it is signed again ({@link OnlineSigning}).
+   */
+  public long sourceSerial() {
+    return dnssec != null && dnssec.online() != null ? dnssec.online().sourceSerial() : serial;
   }
 
   /**

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       CheckCommand.class,
+      SignCommand.class,
       GeoTestCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -101,6 +101,15 @@ final class ServeCommand implements Callable<Integer> {
   String serialPolicy;
 
   @Option(
+      names = "--dnssec-keys",
+      paramLabel = "DIR",
+      description =
+          "Sign every zone that has keys in this folder (BIND key pairs, K<zone>.+<alg>+<tag>.key"
+              + " and .private), read again on every reload; the dnssec section of the"
+              + " configuration file says how (default: no folder, no zone is signed here).")
+  String dnssecKeys;
+
+  @Option(
       names = "--listen",
       paramLabel = "ADDRESS:PORT",
       description =

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.anycastdns.common.ByteSizes;
 import net.anycastdns.common.Durations;
 import net.anycastdns.common.HostPort;
@@ -35,6 +36,7 @@ import net.anycastdns.server.cookies.CookieSecrets;
 import net.anycastdns.server.monitoring.LogFormat;
 import net.anycastdns.server.tsig.TsigKey;
 import net.anycastdns.server.tsig.TsigKeyring;
+import net.anycastdns.zones.SigningPolicy;
 import org.eclipse.jgit.transport.URIish;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -82,17 +84,18 @@ public final class ServerConfigReader extends YamlReader {
           "cookies",
           "serial-policy",
           "transfer",
+          "dnssec",
           "zone-settings");
 
   /** The keys a zone may set for itself under {@code zone-settings: {NAME: ...}}. */
-  public static final List<String> ZONE_KEYS = List.of("serial-policy", "transfer");
+  public static final List<String> ZONE_KEYS = List.of("serial-policy", "transfer", "dnssec");
 
   /**
    * The keys a reload reads again and applies ({@link ZonePolicies}); a change to any other key
    * takes a restart.
    */
   public static final List<String> RELOADABLE_KEYS =
-      List.of("serial-policy", "transfer", "tsig-keys", "zone-settings");
+      List.of("serial-policy", "transfer", "tsig-keys", "dnssec", "zone-settings");
 
   /** The keys of {@code transfer: {...}}. */
   private static final List<String> TRANSFER_KEYS = List.of("allow", "notify");
@@ -103,6 +106,14 @@ public final class ServerConfigReader extends YamlReader {
 
   /** How {@code --print-config} shows a secret. */
   private static final String HIDDEN = "(hidden)";
+
+  /** The keys of the {@code dnssec} section a zone may set for itself. */
+  private static final List<String> DNSSEC_ZONE_KEYS =
+      List.of("denial", "nsec3-iterations", "nsec3-salt", "nsec3-opt-out", "signature-validity");
+
+  /** The keys of the top-level {@code dnssec} section: the key folder, and each zone's keys. */
+  private static final List<String> DNSSEC_KEYS =
+      Stream.concat(Stream.of("keys"), DNSSEC_ZONE_KEYS.stream()).toList();
 
   private static final List<String> GIT_KEYS =
       List.of("git-branch", "git-path", "git-poll", "git-dir");
@@ -121,7 +132,8 @@ public final class ServerConfigReader extends YamlReader {
       Map.of(
           "rrl-rate", "rrl.rate",
           "rrl-slip", "rrl.slip",
-          "cookie-secret-file", "cookies.secret-file");
+          "cookie-secret-file", "cookies.secret-file",
+          "dnssec-keys", "dnssec.keys");
 
   /** The keys of {@code rrl: {...}}. */
   private static final List<String> RRL_KEYS =
@@ -275,6 +287,7 @@ public final class ServerConfigReader extends YamlReader {
     TsigKeyring keys = tsigKeys(value(root, "tsig-keys"));
     Integer ixfrHistory = intSetting(root, "ixfr-history", 10, 0, 1000);
     ZonePolicy policy = zonePolicy(root, ZonePolicy.DEFAULTS, effective, "", keys);
+    Path dnssecKeys = keyFolder(root);
     Map<Name, ZonePolicy> zoneSettings = zoneSettings(value(root, "zone-settings"), policy, keys);
     RrlConfig rrl = rrl(value(root, "rrl"));
     CookieConfig cookies = cookies(value(root, "cookies"));
@@ -301,7 +314,7 @@ public final class ServerConfigReader extends YamlReader {
         queryLogFile,
         rrl,
         cookies,
-        new ZonePolicies(policy, zoneSettings, keys),
+        new ZonePolicies(policy, zoneSettings, keys, dnssecKeys),
         ixfrHistory);
   }
 
@@ -488,7 +501,142 @@ public final class ServerConfigReader extends YamlReader {
             p -> p.name().toLowerCase(Locale.ROOT));
     TransferPolicy transfer =
         transfer(value(m, "transfer"), inherited.transfer(), shown, what, keys);
-    return serial == null || transfer == null ? null : new ZonePolicy(serial, transfer);
+    Map<String, Object> signingShown = new LinkedHashMap<>();
+    Mapping dnssec = mapping(value(m, "dnssec"), what + "dnssec");
+    SigningPolicy signing = signingPolicy(dnssec, inherited.signing(), signingShown, what);
+    if (value(m, "dnssec") != null || what.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> section =
+          (Map<String, Object>) shown.computeIfAbsent("dnssec", k -> new LinkedHashMap<>());
+      section.putAll(signingShown);
+    }
+    return serial == null || transfer == null || signing == null
+        ? null
+        : new ZonePolicy(serial, transfer, signing);
+  }
+
+  /**
+   * The signing settings of a {@code dnssec} section (the top level's, or a zone's), each one not
+   * given taken from {@code inherited}.
+   */
+  private SigningPolicy signingPolicy(
+      Mapping m, SigningPolicy inherited, Map<String, Object> shown, String what) {
+    if (m != null) {
+      unknownKeys(m, "in " + what + "dnssec", what.isEmpty() ? DNSSEC_KEYS : DNSSEC_ZONE_KEYS);
+    }
+    Mapping section = m == null ? new Mapping(0, Map.of()) : m;
+    String p = what + "dnssec: ";
+    Boolean nsec3 =
+        setting(
+            section,
+            shown,
+            "denial",
+            inherited.nsec3(),
+            n -> {
+              String s = oneOf(n, p + "denial", List.of("nsec", "nsec3"));
+              return s == null ? null : s.equals("nsec3");
+            },
+            b -> b ? "nsec3" : "nsec");
+    Integer iterations =
+        setting(
+            section,
+            shown,
+            "nsec3-iterations",
+            inherited.nsec3Iterations(),
+            n -> {
+              Long v = integer(n, p + "nsec3-iterations", 0, SigningPolicy.MAX_ITERATIONS);
+              return v == null ? null : v.intValue();
+            },
+            v -> v);
+    String salt =
+        setting(
+            section,
+            shown,
+            "nsec3-salt",
+            inherited.nsec3Salt(),
+            n -> salt(n, p + "nsec3-salt"),
+            s -> s.isEmpty() ? "-" : s);
+    Boolean optOut =
+        setting(
+            section,
+            shown,
+            "nsec3-opt-out",
+            inherited.nsec3OptOut(),
+            n -> bool(n, p + "nsec3-opt-out"),
+            b -> b);
+    Duration validity =
+        setting(
+            section,
+            shown,
+            "signature-validity",
+            inherited.validity(),
+            n -> validity(n, p + "signature-validity"),
+            ServerConfigReader::formatValidity);
+    if (nsec3 == null || iterations == null || salt == null || optOut == null || validity == null) {
+      return null;
+    }
+    return new SigningPolicy(nsec3, iterations, salt, optOut, validity);
+  }
+
+  /**
+   * A signature validity: a duration, or whole days ({@code 14d}), the unit signers' settings use;
+   * at least {@link SigningPolicy#MIN_VALIDITY}.
+   */
+  private Duration validity(Node n, String what) {
+    String s = scalar(n, what);
+    Duration d;
+    if (s != null && s.matches("\\d{1,5}d")) {
+      d = Duration.ofDays(Long.parseLong(s.substring(0, s.length() - 1)));
+    } else {
+      d = duration(n, what, false);
+    }
+    if (d != null && d.compareTo(SigningPolicy.MIN_VALIDITY) < 0) {
+      problem(n, what + " must be at least " + Durations.format(SigningPolicy.MIN_VALIDITY));
+      return null;
+    }
+    return d;
+  }
+
+  private static String formatValidity(Duration d) {
+    return d.toSeconds() % 86_400 == 0 ? d.toDays() + "d" : Durations.format(d);
+  }
+
+  /** An NSEC3 salt: hexadecimal, at most 255 octets, or {@code -} for none (RFC 5155 3.3). */
+  private String salt(Node n, String what) {
+    String s = scalar(n, what);
+    if (s == null) {
+      return null;
+    }
+    if (s.equals("-")) {
+      return "";
+    }
+    if (!s.matches("([0-9A-Fa-f]{2}){1,255}")) {
+      problem(
+          n,
+          what + ": not a salt in hexadecimal of at most 255 octets, or - for none: '" + s + "'");
+      return null;
+    }
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** The key folder of {@code dnssec: {keys: DIR}}, or null when no zone is signed here. */
+  private Path keyFolder(Mapping root) {
+    // The section's shape was checked with its other settings (zonePolicy).
+    Node section = value(root, "dnssec");
+    Node node = section instanceof Mapping dnssec ? value(dnssec, "keys") : null;
+    Path dir = node == null ? null : parsed(node, "dnssec: keys", Path::of);
+    if (dir != null && !Files.isDirectory(dir)) {
+      problem(node, "dnssec: keys: key folder " + dir.toAbsolutePath() + " is not a folder");
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> shown =
+        (Map<String, Object>) effective.computeIfAbsent("dnssec", k -> new LinkedHashMap<>());
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    ordered.put("keys", dir == null ? null : dir.toString());
+    ordered.putAll(shown);
+    effective.put("dnssec", ordered);
+    return dir;
   }
 
   /**

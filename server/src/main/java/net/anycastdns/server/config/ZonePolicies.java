@@ -1,5 +1,6 @@
 package net.anycastdns.server.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 import net.anycastdns.server.tsig.TsigKeyring;
 import org.xbill.DNS.Name;
@@ -13,11 +14,14 @@ import org.xbill.DNS.Name;
  * @param zones the policies of the zones listed under {@code zone-settings}
  * @param keys the TSIG keys ({@code tsig-keys}), which the policies' transfer rules name and which
  *     signed requests are checked against
+ * @param dnssecKeys the DNSSEC key folder ({@code dnssec: {keys: DIR}}), or null: no zone is signed
+ *     here
  */
-public record ZonePolicies(ZonePolicy defaults, Map<Name, ZonePolicy> zones, TsigKeyring keys) {
+public record ZonePolicies(
+    ZonePolicy defaults, Map<Name, ZonePolicy> zones, TsigKeyring keys, Path dnssecKeys) {
   /** Every zone with the built-in defaults. */
   public static final ZonePolicies DEFAULTS =
-      new ZonePolicies(ZonePolicy.DEFAULTS, Map.of(), TsigKeyring.EMPTY);
+      new ZonePolicies(ZonePolicy.DEFAULTS, Map.of(), TsigKeyring.EMPTY, null);
 
   public ZonePolicies {
     zones = Map.copyOf(zones);

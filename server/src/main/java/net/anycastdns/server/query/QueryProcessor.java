@@ -12,6 +12,7 @@ import net.anycastdns.server.wire.MessageWriter;
 import net.anycastdns.server.wire.Query;
 import net.anycastdns.server.wire.QueryParser;
 import net.anycastdns.zones.DnssecProofs;
+import net.anycastdns.zones.OnlineSigning;
 import net.anycastdns.zones.RRset;
 import net.anycastdns.zones.ZoneLookup;
 import net.anycastdns.zones.ZoneSnapshot;
@@ -242,6 +243,9 @@ public final class QueryProcessor {
       GeoDecision d = resolver.decide(service, clientOf(q, client), qtype);
       ws.geo = d;
       RRset rrset = RRset.of(q.qname(), qtype, d.ttl(), d.rdata());
+      if (q.dnssecOk()) {
+        signGeoAnswer(zone, rrset);
+      }
       ZoneLookup.answerWith(zone, q.qname(), rrset, ws.result);
       dnssec(ws, zone);
       // The scope says over which addresses this answer holds (RFC 7871 section 7.2.1).
@@ -262,6 +266,17 @@ public final class QueryProcessor {
   private static void dnssec(QueryWorkspace ws, ZoneSnapshot zone) {
     if (ws.query.dnssecOk()) {
       ws.proofs.addTo(zone, ws.result);
+    }
+  }
+
+  /**
+   * In a zone signed here, the RRSIGs of a GeoDNS answer: signed when the zone and geo.yaml were
+   * loaded (or, for an answer set that was not, once on first use), then shared.
+   */
+  private static void signGeoAnswer(ZoneSnapshot zone, RRset answer) {
+    OnlineSigning online = zone.dnssec() == null ? null : zone.dnssec().online();
+    if (online != null && answer.size() > 0) {
+      online.signAnswer(answer);
     }
   }
 

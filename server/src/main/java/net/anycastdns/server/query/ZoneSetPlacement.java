@@ -41,7 +41,10 @@ public final class ZoneSetPlacement implements ZonePlacement {
 
   @Override
   public String signedZone(String absoluteLowercaseName) {
+    // A zone signed here signs its geo answers too; one that arrived signed cannot.
     ZoneSnapshot zone = zones.findZone(WireName.of(absoluteLowercaseName));
-    return zone == null || zone.dnssec() == null ? null : zone.origin().toString();
+    return zone == null || zone.dnssec() == null || zone.dnssec().online() != null
+        ? null
+        : zone.origin().toString();
   }
 }

@@ -19,25 +19,22 @@ final class GeoStep {
   private GeoStep() {}
 
   /**
-   * The compiled geo.yaml of {@code revision}, or null when it has none or has errors.
-   *
-   * @param pop this server's PoP, which the file must list, or null
+   * The geo.yaml of {@code revision}, compiled but not yet checked against the zones (which sign
+   * its service names into their chains first), or null when it has none or it does not compile.
    */
-  static GeoConfig load(Revision revision, ZoneSet zones, String pop, List<ZoneProblem> problems) {
+  static GeoConfig read(Revision revision, List<ZoneProblem> problems) {
     SourceFile file = find(revision, ZoneSetLoader.GEO_FILE);
     if (file == null) {
       return null;
     }
-    GeoConfig config;
     try {
-      config =
-          GeoConfig.load(
-              file.path(),
-              file.content().read(),
-              name -> {
-                SourceFile f = find(revision, name);
-                return f == null ? null : f.content().read();
-              });
+      return GeoConfig.load(
+          file.path(),
+          file.content().read(),
+          name -> {
+            SourceFile f = find(revision, name);
+            return f == null ? null : f.content().read();
+          });
     } catch (ConfigException e) {
       e.problems().forEach(p -> problems.add(error(p)));
       return null;
@@ -45,6 +42,20 @@ final class GeoStep {
       problems.add(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage()));
       return null;
     }
+  }
+
+  /**
+   * {@code config} ({@link #read}, or null) checked against the zone set built from the same
+   * revision; null when it has errors.
+   *
+   * @param pop this server's PoP, which the file must list, or null
+   */
+  static GeoConfig check(
+      GeoConfig config, Revision revision, ZoneSet zones, String pop, List<ZoneProblem> problems) {
+    if (config == null) {
+      return null;
+    }
+    SourceFile file = find(revision, ZoneSetLoader.GEO_FILE);
     ZoneSetPlacement placements = new ZoneSetPlacement(zones);
     List<ConfigProblem> placement = config.validate(placements);
     placement.forEach(p -> problems.add(error(p)));

@@ -3,6 +3,7 @@ package net.anycastdns.server.reload;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,9 +22,11 @@ import net.anycastdns.server.config.ServerConfigReader;
 import net.anycastdns.server.config.ZonePolicies;
 import net.anycastdns.server.query.ServingState;
 import net.anycastdns.server.query.ServingStateHolder;
+import net.anycastdns.zones.OnlineSigning;
 import net.anycastdns.zones.ZoneDirectoryLoader;
 import net.anycastdns.zones.ZoneProblem;
 import net.anycastdns.zones.ZoneSnapshot;
+import net.anycastdns.zones.keys.KeyFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,12 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reloader.class);
   static final String POLL = "poll";
 
+  /** The trigger of a sync that signs zones again whose signatures are due. */
+  static final String RESIGN = "re-sign";
+
+  /** How often the reload thread looks whether a zone's signatures are due. */
+  private static final Duration RESIGN_CHECK = Duration.ofSeconds(5);
+
   private final ZoneSource source;
   private final ServerConfigReader.Loaded running;
   private final ConfigSource configs;
@@ -64,11 +73,13 @@ public final class Reloader implements SyncRequests, AutoCloseable {
 
   // Read and written on the reload thread only.
   private ServedRevision serving = ServedRevision.EMPTY;
+  private Revision servedRevision;
   private ZonePolicies policies;
   private List<String> restartKeysWarned = List.of();
   private long generation;
   private String refusedId;
   private ZonePolicies refusedPolicies;
+  private KeyFolder.Contents refusedKeys;
   private ZonePolicies servedPolicies;
   private List<String> refusedErrors = List.of();
   private String refusedError;
@@ -145,6 +156,25 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StartupException("interrupted while loading zones");
     }
+  }
+
+  /**
+   * Signs zones again before their signatures run short: the reload thread looks every few seconds
+   * whether the clock passed a zone's {@link OnlineSigning#resignAt()} and then syncs, which signs
+   * the due zones again and swaps them in as any reload does.
+   */
+  public void refreshSignatures() {
+    long ms = RESIGN_CHECK.toMillis();
+    thread.scheduleWithFixedDelay(
+        () -> {
+          Instant next = ZoneSigningStep.nextResign(serving);
+          if (next != null && !clock.instant().isBefore(next)) {
+            sync(RESIGN);
+          }
+        },
+        ms,
+        ms,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Asks for a sync every {@code every}, after the last one asked. */
@@ -231,7 +261,19 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private ZoneSetLoader.Load load(
       Revision next, ServedRevision current, ZoneSetLoader.Mode mode, long nextGeneration) {
     return ZoneSetLoader.load(
-        next, current, policies, running.config().pop(), mode, nextGeneration);
+        next, current, policies, running.config().pop(), mode, nextGeneration, clock.instant());
+  }
+
+  /** The key folder as it is now, or null when no zone is signed here. */
+  private KeyFolder.Contents keyFolder() {
+    return policies.dnssecKeys() == null ? null : KeyFolder.read(policies.dnssecKeys());
+  }
+
+  /** Whether two readings of the key folder found the same files and the same problems. */
+  private static boolean sameKeys(KeyFolder.Contents a, KeyFolder.Contents b) {
+    return a == null || b == null
+        ? a == b
+        : a.digests().equals(b.digests()) && a.problems().equals(b.problems());
   }
 
   private Optional<Revision> lastServed() {
@@ -245,7 +287,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
 
   private SyncResult syncOnce(String trigger) {
     long start = System.nanoTime();
-    boolean asked = !trigger.equals(POLL);
+    boolean asked = !trigger.equals(POLL) && !trigger.equals(RESIGN);
     if (asked) {
       log.info("sync ({}): reading {}", trigger, source.describe());
     }
@@ -255,7 +297,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     Revision next;
     try {
-      next = source.latest();
+      // Signatures coming due are made again for the revision served, not the newest one: a
+      // refused push must not let the zones served run out of signatures.
+      next = trigger.equals(RESIGN) && servedRevision != null ? servedRevision : source.latest();
     } catch (IOException e) {
       String error = e.getMessage();
       if (asked || !error.equals(lastFetchError)) {
@@ -267,7 +311,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
           SyncResult.Outcome.FAILED, serving.commit(), null, List.of(), List.of(error));
     }
     lastFetchError = null;
-    if (next.id().equals(serving.revisionId()) && policies.equals(servedPolicies)) {
+    if (next.id().equals(serving.revisionId())
+        && policies.equals(servedPolicies)
+        && !ZoneSigningStep.signingChanged(serving, policies, clock.instant())) {
       if (asked) {
         log.info("sync ({}): {} is served already", trigger, next.describe());
       }
@@ -276,7 +322,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       return new SyncResult(
           SyncResult.Outcome.UNCHANGED, serving.commit(), next.id(), List.of(), List.of());
     }
-    if (next.id().equals(refusedId) && policies.equals(refusedPolicies)) {
+    if (next.id().equals(refusedId)
+        && policies.equals(refusedPolicies)
+        && sameKeys(refusedKeys, keyFolder())) {
       if (asked) {
         log.info(
             "sync ({}): {} was refused already; still serving {}",
@@ -365,6 +413,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
     refusedId = next.id();
     refusedPolicies = policies;
+    refusedKeys = keyFolder();
     refusedErrors = errors;
     refusedError =
         next.describe()
@@ -394,6 +443,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       o.published(previous, state);
     }
     serving = revision;
+    servedRevision = next;
     servedPolicies = policies;
     generation = revision.zones().generation();
     try {

@@ -1,6 +1,9 @@
 package net.anycastdns.server.reload;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -89,11 +92,29 @@ public final class ZoneSetLoader {
       String pop,
       Mode mode,
       long generation) {
+    return load(next, current, policies, pop, mode, generation, Instant.now());
+  }
+
+  /**
+   * Loads {@code next} beside {@code current} as of {@code now}: the time zones are signed at, and
+   * their signatures and keys judged by.
+   */
+  public static Load load(
+      Revision next,
+      ServedRevision current,
+      ZonePolicies policies,
+      String pop,
+      Mode mode,
+      long generation,
+      Instant now) {
     ZoneDirectoryLoader.Options checks =
-        mode == Mode.CHECK ? ZoneDirectoryLoader.Options.CHECK : ZoneDirectoryLoader.Options.SERVE;
+        new ZoneDirectoryLoader.Options(Clock.fixed(now, ZoneOffset.UTC), mode == Mode.CHECK);
     List<ZoneProblem> problems = new ArrayList<>(next.problems());
+    GeoConfig geo = GeoStep.read(next, problems);
+    ZoneSigningStep signing = ZoneSigningStep.read(policies, now, geo);
+    problems.addAll(signing.problems());
     Map<String, ServedZone> byFile = new LinkedHashMap<>();
-    Map<String, Compiled> compiled = compileChanged(next, current, checks);
+    Map<String, Compiled> compiled = compileChanged(next, current, checks, signing);
     int parsed = 0;
     int reused = 0;
     for (SourceFile file : next.files()) {
@@ -101,7 +122,7 @@ public final class ZoneSetLoader {
         continue;
       }
       ServedZone before = current.byFile().get(file.name());
-      if (before != null && before.blobId().equals(file.blobId())) {
+      if (signing.reusable(file, before)) {
         byFile.put(file.name(), before);
         reused++;
         continue;
@@ -110,13 +131,16 @@ public final class ZoneSetLoader {
       Compiled c = compiled.get(file.name());
       problems.addAll(c.problems());
       ZoneSnapshot zone = c.zone();
+      boolean sameFile = before != null && before.blobId().equals(file.blobId());
       if (zone != null
           && (before == null
+              || sameFile
               || serialIncreased(
                   file, before.zone(), zone, policies.of(zone.origin()), problems))) {
-        byFile.put(file.name(), new ServedZone(file.blobId(), zone));
+        byFile.put(file.name(), new ServedZone(file.blobId(), zone, signing.inputs(zone.origin())));
       }
     }
+    problems.addAll(signing.unusedKeys(next, byFile.values()));
     problems.addAll(sameZoneTwice(byFile));
     if (next.files().stream().noneMatch(f -> ZoneDirectoryLoader.isZoneFile(f.name()))) {
       // A revision without any zone (a bad --git-path, a botched move, the wrong folder) would
@@ -129,7 +153,8 @@ public final class ZoneSetLoader {
     }
     List<ZoneSnapshot> zones = byFile.values().stream().map(ServedZone::zone).toList();
     ZoneSet set = ZoneSet.of(zones, generation);
-    GeoConfig geoConfig = GeoStep.load(next, set, pop, problems);
+    GeoConfig geoConfig = GeoStep.check(geo, next, set, pop, problems);
+    ZoneSigningStep.signGeoAnswers(geoConfig, set);
     for (Name zone : policies.zones().keySet()) {
       if (zones.stream().noneMatch(z -> z.origin().equals(zone))) {
         problems.add(
@@ -181,20 +206,25 @@ public final class ZoneSetLoader {
    * zones are independent, and ten thousand small ones load in a fraction of the time.
    */
   private static Map<String, Compiled> compileChanged(
-      Revision next, ServedRevision current, ZoneDirectoryLoader.Options checks) {
+      Revision next,
+      ServedRevision current,
+      ZoneDirectoryLoader.Options checks,
+      ZoneSigningStep signing) {
     return next.files().parallelStream()
         .filter(f -> ZoneDirectoryLoader.isZoneFile(f.name()))
-        .filter(
-            f -> {
-              ServedZone before = current.byFile().get(f.name());
-              return before == null || !before.blobId().equals(f.blobId());
-            })
+        .filter(f -> !signing.reusable(f, current.byFile().get(f.name())))
         .collect(
-            java.util.stream.Collectors.toConcurrentMap(SourceFile::name, f -> compile(f, checks)));
+            java.util.stream.Collectors.toConcurrentMap(
+                SourceFile::name,
+                f -> compile(f, checks, signing, current.byFile().get(f.name()))));
   }
 
-  /** Parses and checks one file, as {@code checks} says. */
-  private static Compiled compile(SourceFile file, ZoneDirectoryLoader.Options checks) {
+  /** Parses and checks one file, as {@code checks} says, and signs it when it has keys. */
+  private static Compiled compile(
+      SourceFile file,
+      ZoneDirectoryLoader.Options checks,
+      ZoneSigningStep signing,
+      ServedZone before) {
     byte[] text;
     try {
       text = file.content().read();
@@ -202,7 +232,13 @@ public final class ZoneSetLoader {
       return new Compiled(
           null, List.of(ZoneProblem.error(file.path(), 0, "cannot read: " + e.getMessage())));
     }
-    ZoneDirectoryLoader.ZoneLoad load = ZoneDirectoryLoader.load(file.name(), text, checks);
+    List<ZoneProblem> keyErrors = signing.errors(file);
+    if (!keyErrors.isEmpty()) {
+      return new Compiled(null, keyErrors);
+    }
+    ZoneDirectoryLoader.ZoneLoad load =
+        ZoneDirectoryLoader.load(
+            file.name(), text, checks, signing.of(file, before == null ? null : before.zone()));
     List<ZoneProblem> problems = new ArrayList<>();
     for (ZoneProblem p : load.problems()) {
       problems.add(new ZoneProblem(file.path(), p.line(), p.severity(), p.message()));
@@ -220,14 +256,16 @@ public final class ZoneSetLoader {
       ZoneSnapshot after,
       ZonePolicy policy,
       List<ZoneProblem> problems) {
-    if (Serials.isGreater(after.serial(), before.serial())) {
+    // A zone signed here is served with a serial of its own (ZoneSigner.servedSerial): the rule is
+    // about the file, whose serial its author raises.
+    if (Serials.isGreater(after.sourceSerial(), before.sourceSerial())) {
       return true;
     }
     String message =
         "zone changed but its serial "
-            + after.serial()
+            + after.sourceSerial()
             + " is not greater than "
-            + before.serial()
+            + before.sourceSerial()
             + ", the serial served (RFC 1982)";
     if (policy.serialPolicy() == SerialPolicy.WARN) {
       problems.add(ZoneProblem.warning(file.path(), after.soaLine(), message));

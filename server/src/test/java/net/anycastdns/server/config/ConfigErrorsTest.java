@@ -43,8 +43,8 @@ class ConfigErrorsTest {
           """
       YAML syntax              | zones: [a, b                      | s.yaml:1: YAML syntax: while parsing a flow sequence
       a duplicate key          | zones: ZONES // threads: 1 // threads: 2 | s.yaml:3: duplicate key 'threads' (first on line 2)
-      not a mapping            | - zones                           | s.yaml:1: the file must be a mapping of keys to values (zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, tcp-max-connections-per-client, tcp-max-in-flight, tcp-slow-reader-timeout, tcp-buffer-memory, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, rrl, cookies, serial-policy, transfer, zone-settings)
-      an unknown key, near one | zones: ZONES // treads: 2         | s.yaml:2: unknown key 'treads' at the top level: did you mean 'threads'? (known: zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, tcp-max-connections-per-client, tcp-max-in-flight, tcp-slow-reader-timeout, tcp-buffer-memory, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, rrl, cookies, serial-policy, transfer, zone-settings)
+      not a mapping            | - zones                           | s.yaml:1: the file must be a mapping of keys to values (zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, tcp-max-connections-per-client, tcp-max-in-flight, tcp-slow-reader-timeout, tcp-buffer-memory, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, rrl, cookies, serial-policy, transfer, dnssec, zone-settings)
+      an unknown key, near one | zones: ZONES // treads: 2         | s.yaml:2: unknown key 'treads' at the top level: did you mean 'threads'? (known: zones, zones-git, git-branch, git-path, git-poll, git-dir, listen, identity, server-version, hide-version, edns-udp-size, tcp-idle-timeout, tcp-max-connections, tcp-max-connections-per-client, tcp-max-in-flight, tcp-slow-reader-timeout, tcp-buffer-memory, threads, http, pop, log-format, query-log, query-log-file, tsig-keys, ixfr-history, rrl, cookies, serial-policy, transfer, dnssec, zone-settings)
       a word for a number      | zones: ZONES // threads: two      | s.yaml:2: threads must be a whole number, not 'two'
       a number out of range    | zones: ZONES // edns-udp-size: 9000 | s.yaml:2: edns-udp-size must be at most 4096
       a list for a number      | zones: ZONES // threads: [1, 2]   | s.yaml:2: threads must be a single value
@@ -61,7 +61,7 @@ class ConfigErrorsTest {
       both sources             | zones: ZONES // zones-git: file:///srv/z.git | s.yaml:2: zones and zones-git are mutually exclusive: give one
       git settings, no git     | zones: ZONES // git-branch: prod  | s.yaml:2: git-branch is for zones from git: give zones-git too
       a bad zone name          | zones: ZONES // zone-settings: {a..b: {}} | s.yaml:2: zone-settings: bad zone name 'a..b': invalid empty label
-      a zone setting unknown   | zones: ZONES // zone-settings: {example.com.: {serial: warn}} | s.yaml:2: unknown key 'serial' in zone-settings of example.com. (known: serial-policy, transfer)
+      a zone setting unknown   | zones: ZONES // zone-settings: {example.com.: {serial: warn}} | s.yaml:2: unknown key 'serial' in zone-settings of example.com. (known: serial-policy, transfer, dnssec)
       a zone setting wrong     | zones: ZONES // zone-settings: {example.com.: {serial-policy: lax}} | s.yaml:2: zone-settings of example.com.: serial-policy must be strict or warn, not 'lax'
       hmac-md5                 | zones: ZONES // tsig-keys: [{name: k., algorithm: hmac-md5, secret: c2VjcmV0}] | s.yaml:2: tsig-keys: key k.: hmac-md5 is refused: MD5 is broken and RFC 8945 section 6 deprecates it; use hmac-sha256
       an unknown algorithm     | zones: ZONES // tsig-keys: [{name: k., algorithm: sha3, secret: c2VjcmV0}] | s.yaml:2: tsig-keys: key k.: algorithm must be hmac-sha256, hmac-sha384, hmac-sha512, hmac-sha224 or hmac-sha1, not 'sha3'
@@ -77,6 +77,14 @@ class ConfigErrorsTest {
       a host name to notify    | zones: ZONES // transfer: {notify: [ns2.example.net]} | s.yaml:2: transfer notify: 'ns2.example.net': 'ns2.example.net' is not an IP address (names are not resolved)
       a transfer key unknown   | zones: ZONES // transfer: {allowed: []} | s.yaml:2: unknown key 'allowed' in transfer: did you mean 'allow'? (known: allow, notify)
       a zone's transfer, wrong | zones: ZONES // tsig-keys: [{name: a., secret: c2VjcmV0}] // zone-settings: {example.com.: {transfer: {allow: [{from: 192.0.2.0/24, key: b.}]}}} | s.yaml:3: zone-settings of example.com.: transfer allow: unknown key 'b.' (tsig-keys has a.)
+      a key folder missing     | zones: ZONES // dnssec: {keys: /nonexistent/keys} | s.yaml:2: dnssec: keys: key folder /nonexistent/keys is not a folder
+      a denial not offered     | zones: ZONES // dnssec: {denial: nsec5} | s.yaml:2: dnssec: denial must be nsec or nsec3, not 'nsec5'
+      NSEC3 iterations too many | zones: ZONES // dnssec: {nsec3-iterations: 500} | s.yaml:2: dnssec: nsec3-iterations must be at most 100
+      an NSEC3 salt not hex    | zones: ZONES // dnssec: {nsec3-salt: salty} | s.yaml:2: dnssec: nsec3-salt: not a salt in hexadecimal of at most 255 octets, or - for none: 'salty'
+      a validity too short     | zones: ZONES // dnssec: {signature-validity: 1h} | s.yaml:2: dnssec: signature-validity must be at least 3h
+      a dnssec key unknown     | zones: ZONES // dnssec: {nsec: true} | s.yaml:2: unknown key 'nsec' in dnssec (known: keys, denial, nsec3-iterations, nsec3-salt, nsec3-opt-out, signature-validity)
+      keys are server-wide     | zones: ZONES // zone-settings: {example.com.: {dnssec: {keys: /tmp}}} | s.yaml:2: unknown key 'keys' in zone-settings of example.com.: dnssec (known: denial, nsec3-iterations, nsec3-salt, nsec3-opt-out, signature-validity)
+      a zone's denial wrong    | zones: ZONES // zone-settings: {example.com.: {dnssec: {denial: yes}}} | s.yaml:2: zone-settings of example.com.: dnssec: denial must be nsec or nsec3, not 'yes'
       several at once          | zones: ZONES // threads: 0 // query-log: -1 | s.yaml:2: threads must be at least 1 ~~ s.yaml:3: query-log must be at least 0
       no in-flight queries     | zones: ZONES // tcp-max-in-flight: 0 | s.yaml:2: tcp-max-in-flight must be at least 1
       no slow reader timeout   | zones: ZONES // tcp-slow-reader-timeout: 0s | s.yaml:2: tcp-slow-reader-timeout must be longer than 0

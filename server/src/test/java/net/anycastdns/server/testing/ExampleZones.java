@@ -10,6 +10,29 @@ public final class ExampleZones {
   private ExampleZones() {}
 
   /**
+   * A zone with a name of every kind DNSSEC proofs tell apart: data, a wildcard, an empty
+   * non-terminal, a CNAME, a DNAME, a secure delegation (with glue) and an insecure one. Its origin
+   * is the file's name.
+   */
+  public static final String PROOFS =
+      """
+      $TTL 3600
+      @          SOA   ns1 hostmaster 1 7200 900 1209600 300
+                 NS    ns1
+      ns1        A     192.0.2.53
+      www        A     192.0.2.80
+      www        TXT   "www"
+      alias      CNAME www
+      *.users    TXT   "wildcard user"
+      a.b.ent    TXT   "below empty non-terminals"
+      secure     NS    ns.secure
+      secure     DS    12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+      ns.secure  A     192.0.2.1
+      insecure   NS    ns.elsewhere.example.
+      redirect   DNAME users
+      """;
+
+  /**
    * The zone {@code example.test.} with the given serial: SOA, NS, MX, three A, one AAAA and ten
    * TXT records of 200 octets at {@code big} (too many for one UDP answer).
    */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import net.anycastdns.common.HostPort;
@@ -59,10 +60,18 @@ public final class RunningServer implements AutoCloseable {
    * line), plus the test defaults above for keys it does not give.
    */
   public static RunningServer start(String yaml) throws ConfigException {
+    return start(yaml, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server as {@link #start(String)} does, on {@code clock}: the time zones are signed at
+   * and signatures judged by, which a test moves.
+   */
+  public static RunningServer start(String yaml, Clock clock) throws ConfigException {
     ServerConfigReader.Loaded config = config(yaml);
     for (int attempt = 1; ; attempt++) {
       try {
-        return new RunningServer(NameServer.start(config));
+        return new RunningServer(NameServer.start(config, () -> config, clock));
       } catch (UsageException e) {
         // Port 0 picks a free TCP port; its UDP twin may be taken. Rare, and worth a new port.
         if (attempt == 5 || !e.getMessage().startsWith("cannot listen on ")) {
