@@ -166,7 +166,9 @@ public final class ZoneLookup {
     result.answer().add(owner, rrset);
     for (RRset extra : rrset.additional()) {
       if (!result.additional().containsRRset(extra)) {
-        result.additional().add(extra.owner(), extra);
+        // Data of the answer's own node (the addresses of an SVCB TargetName ".") goes under the
+        // name the answer goes under: the query name, when a wildcard answered (RFC 4592).
+        result.additional().add(extra.owner() == rrset.owner() ? owner : extra.owner(), extra);
       }
     }
   }
