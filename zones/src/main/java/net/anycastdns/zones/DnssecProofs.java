@@ -100,7 +100,9 @@ public final class DnssecProofs {
       if (node.denial != null) {
         add(auth, node.denial);
       } else {
-        add(auth, z.nsec().covering(r.lastName(), 0)); // an empty non-terminal
+        // An empty non-terminal: the NSEC covering its name, which for a wildcard that is one is
+        // the wildcard's, not the query name's (RFC 4035 section 3.1.3.4).
+        add(auth, z.nsec().covering(node.name(), 0));
       }
       return;
     }
