@@ -117,12 +117,20 @@ public final class ZoneLookup {
       boolean allOfAny,
       LookupResult result) {
     if (qtype == Type.ANY && !node.isEmpty()) {
-      RRset[] all = node.rrsets();
-      for (int i = 0; i < (allOfAny ? all.length : 1); i++) {
-        addAnswer(owner, all[i], result);
+      boolean added = false;
+      for (RRset rrset : node.rrsets()) {
+        // An NSEC answers a query for its type only: a wildcard does not stand in for it (RFC 4592
+        // section 4.3), and a resolver without DO is given no DNSSEC records unasked (RFC 3225
+        // section 3), as PowerDNS and NSD leave it out.
+        if (rrset.type() != Type.NSEC && (allOfAny || !added)) {
+          addAnswer(owner, rrset, result);
+          added = true;
+        }
       }
-      result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
-      return null;
+      if (added) {
+        result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
+        return null;
+      }
     }
     RRset rrset = node.rrset(qtype);
     if (rrset != null) {
