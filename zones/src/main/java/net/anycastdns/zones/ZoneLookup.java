@@ -119,15 +119,17 @@ public final class ZoneLookup {
     if (qtype == Type.ANY && !node.isEmpty()) {
       boolean added = false;
       for (RRset rrset : node.rrsets()) {
-        // An NSEC answers a query for its type only: a wildcard does not stand in for it (RFC 4592
-        // section 4.3), and a resolver without DO is given no DNSSEC records unasked (RFC 3225
-        // section 3), as PowerDNS and NSD leave it out.
+        // An NSEC is no data a wildcard stands in for (RFC 4592 section 4.3), nor one a resolver
+        // without DO is given unasked (RFC 3225 section 3): the DNSSEC stage adds the name's own.
         if (rrset.type() != Type.NSEC && (allOfAny || !added)) {
           addAnswer(owner, rrset, result);
           added = true;
         }
       }
       if (added) {
+        if (allOfAny && result.encloser() == null) {
+          result.answeredEveryRRsetOf(node);
+        }
         result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
         return null;
       }
