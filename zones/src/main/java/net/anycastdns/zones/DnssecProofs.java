@@ -9,6 +9,7 @@ import org.xbill.DNS.Type;
  * the answer says (RFC 4035 section 3.1, RFC 5155 section 7.2):
  *
  * <ul>
+ *   <li>ANY answered with every RRset of a name: its NSEC too, which the lookup leaves out.
  *   <li>NXDOMAIN: under NSEC the NSEC covering the name and the one covering the wildcard at the
  *       closest encloser (RFC 4035 3.1.3.2); under NSEC3 the closest encloser proof (the NSEC3
  *       matching the closest encloser, the one covering the next closer name) and the NSEC3
@@ -48,6 +49,11 @@ public final class DnssecProofs {
     sign(result.answer());
     sign(result.authority());
     sign(result.additional());
+    Node any = result.everyRRsetOf();
+    RRset nsec = any == null ? null : any.rrset(Type.NSEC);
+    if (nsec != null) {
+      result.answer().addSigned(result.lastName(), nsec); // every RRset of the name, with DO
+    }
     LookupResult.Section authority = result.authority();
     for (int i = 0; i < result.wildcards(); i++) {
       noCloserName(signed, result.wildcardName(i), result.wildcardEncloser(i), authority);
@@ -100,7 +106,9 @@ public final class DnssecProofs {
       if (node.denial != null) {
         add(auth, node.denial);
       } else {
-        add(auth, z.nsec().covering(r.lastName(), 0)); // an empty non-terminal
+        // An empty non-terminal: the NSEC covering its name, which for a wildcard that is one is
+        // the wildcard's, not the query name's (RFC 4035 section 3.1.3.4).
+        add(auth, z.nsec().covering(node.name(), 0));
       }
       return;
     }

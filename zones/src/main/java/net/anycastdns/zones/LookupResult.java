@@ -38,6 +38,7 @@ public final class LookupResult {
   private Node lastNode;
   private Node encloser;
   private Node cut;
+  private Node everyRRsetOf;
   private int wildcards;
   private final byte[][] wildcardNames = new byte[ZoneLookup.MAX_CHAIN][];
   private final Node[] wildcardEnclosers = new Node[ZoneLookup.MAX_CHAIN];
@@ -54,6 +55,7 @@ public final class LookupResult {
     lastNode = null;
     encloser = null;
     cut = null;
+    everyRRsetOf = null;
     java.util.Arrays.fill(wildcardNames, 0, wildcards, null);
     java.util.Arrays.fill(wildcardEnclosers, 0, wildcards, null);
     wildcards = 0;
@@ -120,6 +122,18 @@ public final class LookupResult {
   /** For a {@link Kind#REFERRAL}: the delegation point. */
   Node cut() {
     return cut;
+  }
+
+  /**
+   * The node whose every RRset answered a query for ANY (over TCP), the name's own and not a
+   * wildcard's: with DO, its NSEC joins them; null otherwise.
+   */
+  Node everyRRsetOf() {
+    return everyRRsetOf;
+  }
+
+  void answeredEveryRRsetOf(Node node) {
+    this.everyRRsetOf = node;
   }
 
   /** Number of steps of the chain answered from a wildcard (RFC 4592), each needing a proof. */

@@ -108,8 +108,10 @@ public final class RRset {
   }
 
   /**
-   * A and AAAA RRsets for the names this RRset points at (NS, MX, SRV targets in the same zone),
-   * all A before all AAAA so that IPv4 addresses survive truncation first (as NSD does).
+   * The additional-section RRsets of this RRset: A and AAAA RRsets for the names it points at (NS,
+   * MX, SRV, SVCB and HTTPS targets in the same zone), all A before all AAAA so that IPv4 addresses
+   * survive truncation first (as NSD does); for SVCB and HTTPS, first the RRsets its AliasMode
+   * records lead to ({@link ServiceBindingAdditional}).
    */
   public RRset[] additional() {
     return additional;

@@ -118,9 +118,10 @@ public final class ZoneCompiler {
     }
     NameTable<Node> nameTable = draft.toNameTable(nodes);
     byte[] lower = new byte[WireName.MAX_LENGTH];
+    ServiceBindingAdditional services = new ServiceBindingAdditional(nameTable, draft.apexName);
     for (Node n : byDepth) {
       for (RRset rrset : n.rrsets) {
-        linkAdditional(rrset, nameTable, draft.apexName, lower);
+        linkAdditional(rrset, nameTable, draft.apexName, lower, services);
       }
     }
     return new ZoneSnapshot(
@@ -321,11 +322,20 @@ public final class ZoneCompiler {
   }
 
   /**
-   * Resolves the additional-section data of NS, MX and SRV RRsets (RFC 1035 section 3.3); {@code
-   * lower} is a scratch buffer for the lowercase target.
+   * Resolves the additional-section data of NS, MX and SRV RRsets (RFC 1035 section 3.3) and of
+   * SVCB and HTTPS RRsets ({@link ServiceBindingAdditional}); {@code lower} is a scratch buffer for
+   * the lowercase target.
    */
   private static void linkAdditional(
-      RRset rrset, NameTable<Node> table, byte[] apexName, byte[] lower) {
+      RRset rrset,
+      NameTable<Node> table,
+      byte[] apexName,
+      byte[] lower,
+      ServiceBindingAdditional services) {
+    if (ServiceBindingAdditional.applies(rrset.type())) {
+      rrset.setAdditional(services.of(rrset));
+      return;
+    }
     int targetOffset;
     switch (rrset.type()) {
       case Type.NS -> targetOffset = 0;
@@ -335,8 +345,7 @@ public final class ZoneCompiler {
         return;
       }
     }
-    Node[] targets = new Node[rrset.size()];
-    int found = 0;
+    List<Node> targets = new ArrayList<>(rrset.size());
     for (int i = 0; i < rrset.size(); i++) {
       byte[] rd = rrset.rdata(i);
       int len = rd.length - targetOffset;
@@ -348,24 +357,29 @@ public final class ZoneCompiler {
       }
       Node t = table.get(lower, 0, len);
       // Glue below a cut belongs in referrals only; other answers carry authoritative data.
-      if (t != null
-          && !Arrays.asList(targets).subList(0, found).contains(t)
-          && (rrset.type() == Type.NS || !t.isOccluded())) {
-        targets[found++] = t;
+      if (t != null && !targets.contains(t) && (rrset.type() == Type.NS || !t.isOccluded())) {
+        targets.add(t);
       }
     }
     List<RRset> additional = new ArrayList<>(0);
-    for (int type : ADDRESS_TYPES) {
-      for (int i = 0; i < found; i++) {
-        RRset a = targets[i].rrset(type);
-        if (a != null) {
-          additional.add(a);
-        }
-      }
-    }
+    addAddresses(targets, additional);
     rrset.setAdditional(additional);
   }
 
-  /** A before AAAA, so that IPv4 addresses survive truncation first (as NSD does). */
+  /**
+   * Adds the A RRsets of {@code targets}, then their AAAA RRsets, so that IPv4 addresses survive
+   * truncation first (as NSD does).
+   */
+  static void addAddresses(List<Node> targets, List<RRset> additional) {
+    for (int type : ADDRESS_TYPES) {
+      for (Node target : targets) {
+        RRset address = target.rrset(type);
+        if (address != null) {
+          additional.add(address);
+        }
+      }
+    }
+  }
+
   private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
 }

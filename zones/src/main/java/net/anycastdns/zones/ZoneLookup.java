@@ -117,12 +117,22 @@ public final class ZoneLookup {
       boolean allOfAny,
       LookupResult result) {
     if (qtype == Type.ANY && !node.isEmpty()) {
-      RRset[] all = node.rrsets();
-      for (int i = 0; i < (allOfAny ? all.length : 1); i++) {
-        addAnswer(owner, all[i], result);
+      boolean added = false;
+      for (RRset rrset : node.rrsets()) {
+        // An NSEC is no data a wildcard stands in for (RFC 4592 section 4.3), nor one a resolver
+        // without DO is given unasked (RFC 3225 section 3): the DNSSEC stage adds the name's own.
+        if (rrset.type() != Type.NSEC && (allOfAny || !added)) {
+          addAnswer(owner, rrset, result);
+          added = true;
+        }
       }
-      result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
-      return null;
+      if (added) {
+        if (allOfAny && result.encloser() == null) {
+          result.answeredEveryRRsetOf(node);
+        }
+        result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);
+        return null;
+      }
     }
     RRset rrset = node.rrset(qtype);
     if (rrset != null) {
@@ -166,7 +176,9 @@ public final class ZoneLookup {
     result.answer().add(owner, rrset);
     for (RRset extra : rrset.additional()) {
       if (!result.additional().containsRRset(extra)) {
-        result.additional().add(extra.owner(), extra);
+        // Data of the answer's own node (the addresses of an SVCB TargetName ".") goes under the
+        // name the answer goes under: the query name, when a wildcard answered (RFC 4592).
+        result.additional().add(extra.owner() == rrset.owner() ? owner : extra.owner(), extra);
       }
     }
   }

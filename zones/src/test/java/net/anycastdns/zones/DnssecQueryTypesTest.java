@@ -12,9 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Queries for the DNSSEC types themselves, and ANY, in a signed zone. DNSKEY, CDS, CDNSKEY and
  * NSEC3PARAM are apex data answered with their RRSIGs; an NSEC is data of its name. A query for
  * RRSIG gets the RRSIGs of the name's RRsets, of one RRset over UDP and of all over TCP, as ANY
- * gets RRsets (RFC 8482 section 4.2: Knot answers one, NSD all); RRSIGs are not signed. An NSEC3
- * owner is no name (RFC 5155 section 7.2.9, in {@link NegativeProofTest}). Without the DO bit
- * nothing DNSSEC is added; what is asked for by type is answered all the same.
+ * gets RRsets (RFC 8482 section 4.2: Knot answers one, NSD all), an NSEC only with every RRset and
+ * DO; RRSIGs are not signed. An NSEC3 owner is no name (RFC 5155 section 7.2.9, in {@link
+ * NegativeProofTest}). Without the DO bit nothing DNSSEC is added; what is asked for by type is
+ * answered all the same.
  */
 class DnssecQueryTypesTest {
   private static final Map<TestSigner.Denial, ZoneSnapshot> ZONES =
@@ -29,6 +30,7 @@ class DnssecQueryTypesTest {
       ns1   A        192.0.2.53
       www   A        192.0.2.80
       www   TXT      "www"
+      only  HTTPS    1 . alpn=h2
       """);
 
   @ParameterizedTest(name = "{0} {1} {2} tcp={3} -> {4}")
@@ -55,6 +57,9 @@ class DnssecQueryTypesTest {
       # ANY: one RRset over UDP (the lowest type), each with its RRSIGs
       NSEC          | example.     | ANY        | false | NOERROR ANSWER aa | example. NS+RRSIG                                          | -                  | -
       NSEC3         | www.example. | ANY        | true  | NOERROR ANSWER aa | www.example. A+RRSIG, www.example. TXT+RRSIG               | -                  | -
+      # the NSEC is no RRset ANY chooses over UDP; with every RRset over TCP, the DNSSEC stage adds it
+      NSEC          | only.example. | ANY       | false | NOERROR ANSWER aa | only.example. HTTPS+RRSIG                                 | -                  | -
+      NSEC          | www.example. | ANY        | true  | NOERROR ANSWER aa | www.example. A+RRSIG, www.example. TXT+RRSIG, www.example. NSEC+RRSIG | - | -
       """)
   void dnssecTypes(
       TestSigner.Denial denial,
@@ -81,12 +86,18 @@ class DnssecQueryTypesTest {
     LookupResult positive = TestZones.lookup(zone, "www.example.", "A");
     LookupResult negative = TestZones.lookup(zone, "nx.example.", "A");
     LookupResult signatures = TestZones.lookup(zone, "www.example.", "RRSIG");
+    // RFC 3225 section 3: an NSEC only to a resolver that asks for its type or sets DO.
+    LookupResult any =
+        TestZones.lookup(ZONES.get(TestSigner.Denial.NSEC), "www.example.", "ANY", true);
     assertAll(
         () -> assertEquals("www.example. A", SignedAnswers.entries(positive.answer(), false)),
         () -> assertEquals("example. SOA", SignedAnswers.entries(negative.authority(), false)),
         () ->
             assertEquals(
-                "www.example. RRSIG(A)", SignedAnswers.entries(signatures.answer(), false)));
+                "www.example. RRSIG(A)", SignedAnswers.entries(signatures.answer(), false)),
+        () ->
+            assertEquals(
+                "www.example. A, www.example. TXT", SignedAnswers.entries(any.answer(), false)));
   }
 
   private static String cell(String s) {

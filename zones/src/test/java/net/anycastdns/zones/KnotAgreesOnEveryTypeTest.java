@@ -1,31 +1,22 @@
 package net.anycastdns.zones;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 import org.xbill.DNS.ZoneTransferIn;
 
 /**
@@ -35,63 +26,20 @@ import org.xbill.DNS.ZoneTransferIn;
  * under {@code CI=true} that is a failure.
  */
 class KnotAgreesOnEveryTypeTest {
-  private static final Path KNOTD = Path.of("/usr/sbin/knotd");
   @TempDir static Path dir;
-  private static Process knot;
-  private static int port;
+  private static KnotDaemon knot;
 
   @BeforeAll
   static void startKnot() throws Exception {
-    if (!Files.isExecutable(KNOTD)) {
-      String message = "KnotAgreesOnEveryTypeTest SKIPPED: knotd is missing (apt-get install knot)";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(message + "; CI=true, so this is a failure");
-      }
-      System.err.println(message);
-      Assumptions.abort(message);
-    }
-    port = freePort();
-    Files.writeString(
-        dir.resolve("example.org.zone"), EveryKnotType.zoneForKnot(), StandardCharsets.ISO_8859_1);
-    List<String> conf =
-        List.of(
-            "server:",
-            "  listen: 127.0.0.1@" + port,
-            "  rundir: " + dir,
-            "database:",
-            "  storage: " + dir,
-            "acl:",
-            "  - id: local",
-            "    address: 127.0.0.1",
-            "    action: transfer",
-            "template:",
-            "  - id: default",
-            "    zonefile-sync: -1",
-            "    journal-content: none",
-            "zone:",
-            "  - domain: example.org.",
-            "    acl: local",
-            "    file: " + dir.resolve("example.org.zone"));
-    Files.write(dir.resolve("knot.conf"), conf);
     knot =
-        new ProcessBuilder(KNOTD.toString(), "-c", dir.resolve("knot.conf").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("knot.log").toFile())
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!serving()) {
-      if (System.nanoTime() > deadline || !knot.isAlive()) {
-        fail("knotd did not serve the zone: " + Files.readString(dir.resolve("knot.log")));
-      }
-      Thread.sleep(50);
-    }
+        KnotDaemon.serve(
+            "KnotAgreesOnEveryTypeTest", dir, "example.org.", EveryKnotType.zoneForKnot());
   }
 
   @AfterAll
   static void stopKnot() throws InterruptedException {
     if (knot != null) {
-      knot.destroy();
-      knot.waitFor();
+      knot.close();
     }
   }
 
@@ -136,7 +84,7 @@ class KnotAgreesOnEveryTypeTest {
   private static List<Record> transfer() throws IOException {
     ZoneTransferIn axfr =
         ZoneTransferIn.newAXFR(
-            Name.fromString("example.org."), new InetSocketAddress("127.0.0.1", port), null);
+            Name.fromString("example.org."), new InetSocketAddress("127.0.0.1", knot.port()), null);
     axfr.setTimeout(Duration.ofSeconds(10));
     try {
       axfr.run();
@@ -144,33 +92,5 @@ class KnotAgreesOnEveryTypeTest {
       throw new IOException(e);
     }
     return axfr.getAXFR();
-  }
-
-  /** Whether Knot answers the zone's SOA yet. */
-  private static boolean serving() {
-    try {
-      SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", port));
-      resolver.setTCP(true);
-      resolver.setTimeout(Duration.ofSeconds(2));
-      Message query =
-          Message.newQuery(Record.newRecord(Name.fromString("example.org."), Type.SOA, DClass.IN));
-      return resolver.send(query).getSection(Section.ANSWER).size() == 1;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    for (int i = 0; i < 20; i++) {
-      try (ServerSocket tcp = new ServerSocket(0)) {
-        int p = tcp.getLocalPort();
-        try (DatagramSocket udp = new DatagramSocket(p)) {
-          return p;
-        } catch (IOException taken) {
-          // try another
-        }
-      }
-    }
-    throw new IOException("no free port");
   }
 }

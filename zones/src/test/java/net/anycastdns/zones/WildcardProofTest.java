@@ -26,6 +26,8 @@ class WildcardProofTest {
       special.users  A     192.0.2.10
       *.alias        CNAME www
       www            A     192.0.2.80
+      host.*.ents    A     192.0.2.61
+      *.svc          HTTPS 1 . alpn=h2
       """);
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -46,6 +48,12 @@ class WildcardProofTest {
       special.users.example.  | TXT   | NOERROR NODATA aa | -                                                      | example. SOA+RRSIG | matches special.users.example.                            | matches special.users.example.                                                   | =       | secure
       # wildcard NODATA: no closer name, and the wildcard lacks the type
       alice.users.example.    | A     | NOERROR NODATA aa | -                                                      | example. SOA+RRSIG | covers alice.users.example.; matches *.users.example.      | matches users.example.; covers alice.users.example.; matches *.users.example.    | =       | secure secure insecure
+      # a wildcard that is an empty non-terminal: NODATA, with the NSEC covering the wildcard (as
+      # PowerDNS's test ent-asterisk has it; Unbound finds it secure, dnsjava's validator does not
+      # take an empty non-terminal as the wildcard of a NODATA proof, so it is not asked)
+      sub.host.ents.example. | A    | NOERROR NODATA aa | -                                                      | example. SOA+RRSIG | covers sub.host.ents.example.; covers *.ents.example.      | matches ents.example.; covers host.ents.example.; matches *.ents.example.        | =       | -
+      # ANY: the wildcard's data, never its NSEC, which is not synthesized (RFC 4592 section 4.3)
+      x.svc.example.         | ANY  | NOERROR ANSWER aa | x.svc.example. HTTPS+RRSIG                             | -                  | covers x.svc.example.                                     | covers x.svc.example.                                                            | =       | -
       # a synthesized CNAME is followed; the proof is for the synthesized step
       bob.alias.example.      | A     | NOERROR ANSWER aa | bob.alias.example. CNAME+RRSIG, www.example. A+RRSIG   | -                  | covers bob.alias.example.                                 | covers bob.alias.example.                                                        | =       | secure secure insecure
       """)

@@ -19,11 +19,18 @@ import org.xbill.DNS.Type;
 
 /**
  * The query path allocates nothing per query once warm: decoding, lookup and writing reuse the
- * thread's workspace, for answers, negative answers, CNAME chains, referrals, with and without
- * EDNS, over both transports; and with the cookie stage and rate limiting on.
+ * thread's workspace, for answers, negative answers, CNAME chains, referrals, SVCB and HTTPS
+ * answers with their additional data, with and without EDNS, over both transports; and with the
+ * cookie stage and rate limiting on.
  */
 class QueryPathAllocationTest {
   private static final int QUERIES = 50_000;
+  private static final String ZONE =
+      TestServer.EXAMPLE_ORG
+          + """
+          www      IN HTTPS 1 . alpn=h2
+          svc      IN HTTPS 0 www
+          """;
 
   @ParameterizedTest(name = "{0} {1} tcp={2} edns={3}")
   @CsvSource({
@@ -37,9 +44,11 @@ class QueryPathAllocationTest {
     "example.org.,        MX,   true,  false",
     "example.org.,        ANY,  true,  true",
     "www.example.com.,    A,    false, true",
+    "www.example.org.,    HTTPS, false, true",
+    "svc.example.org.,    HTTPS, true,  false",
   })
   void answeringAllocatesNothing(String name, String type, boolean tcp, boolean edns) {
-    QueryProcessor processor = TestServer.of(TestServer.EXAMPLE_ORG).processor();
+    QueryProcessor processor = TestServer.of(ZONE).processor();
     var q = Queries.query(name, Type.value(type));
     byte[] query = (edns ? Queries.edns(q, 1232, false) : q).toWire();
     InetAddress client = InetAddress.getLoopbackAddress();
