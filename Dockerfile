@@ -64,7 +64,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["ba
   "exec 3<>/dev/tcp/127.0.0.1/9153 && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # The JVM options of the README's run command (see "Memory and JVM options"); in a container,
 # MaxRAMPercentage is of the container's memory limit.
-ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:GCTimeRatio=4", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=1m", "-Xms32m", "-XX:GCTimeRatio=4", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
             "-XX:G1PeriodicGCInterval=60000", "-XX:MaxRAMPercentage=75", "-jar", "/usr/share/anycast-dns/anycast-dns.jar"]
 # Metrics and health on 9153: on all addresses, since loopback is the container's own.
 CMD ["serve", "--zones", "/etc/anycast-dns/zones", "--listen", "0.0.0.0:5353", "--http", "0.0.0.0:9153"]

@@ -23,7 +23,6 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +37,6 @@ import net.anycastdns.server.transport.DnsTransport;
 import net.anycastdns.server.transport.QueryObserver;
 import net.anycastdns.server.transport.TcpLimit;
 import net.anycastdns.zones.ZoneSet;
-import net.anycastdns.zones.ZoneSnapshot;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
@@ -50,7 +48,8 @@ import org.xbill.DNS.Type;
  * nothing, and threads do not contend: the meters are found by array index (transport, qtype slot,
  * rcode; the zone's position in its zone set), never by building tags or hashing; Micrometer's
  * Prometheus counters are {@code DoubleAdder}s, striped per thread; the two histograms are {@link
- * StripedHistogram}s, exposed through the same Prometheus registry. Tags are bounded: no client
+ * StripedHistogram}s, exposed through the same Prometheus registry; the series of each zone are
+ * made from the zone set when Prometheus scrapes ({@link ZoneSeries}). Tags are bounded: no client
  * address and no query name becomes a label.
  *
  * <p>Geo answers per PoP belong here too, once the geo module answers by PoP: a counter pre-bound
@@ -145,12 +144,9 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
 
   private final Map<String, Counter> geoAnswers = new ConcurrentHashMap<>();
   private final Counter geoFailOpen;
-  private final MultiGauge zoneSerial;
-  private final MultiGauge zoneRecords;
-  private final MultiGauge signatureExpiry;
+  private final ZoneSeries zoneSeries;
   private final MultiGauge commitInfo;
   private volatile SyncStatus sync = SyncStatus.NONE;
-  private volatile ZoneMeters zoneMeters = new ZoneMeters(-1, new Counter[0], Map.of());
 
   /**
    * @param identity the server identity, a tag on every meter
@@ -224,21 +220,8 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
         Counter.builder("dns.geo.fail.open")
             .description("GeoDNS answers with every address because every PoP was down or failing")
             .register(registry);
-    zoneSerial =
-        MultiGauge.builder("dns.zone.serial")
-            .description("SOA serial of each zone served")
-            .register(registry);
-    zoneRecords =
-        MultiGauge.builder("dns.zone.records")
-            .description("Records in each zone served")
-            .register(registry);
-    signatureExpiry =
-        MultiGauge.builder("dns.dnssec.signature.expiry.timestamp")
-            .description(
-                "Earliest expiration among the RRSIGs of each signed zone, in Unix seconds: past"
-                    + " it, validating resolvers answer SERVFAIL for some of its names")
-            .baseUnit("seconds")
-            .register(registry);
+    zoneSeries = new ZoneSeries(identity, pop);
+    prometheus.register(zoneSeries);
     commitInfo =
         MultiGauge.builder("dns.sync.commit.info")
             .description("The git commit served, as the label commit (value 1)")
@@ -294,12 +277,7 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     if (geo != null) {
       countGeo(geo);
     }
-    int zone = ws.zoneIndex();
-    ZoneMeters z = zoneMeters;
-    // A query answered from a set just replaced is not counted per zone: a handful per reload.
-    if (zone >= 0 && ws.zoneGeneration() == z.generation) {
-      z.queries[zone].increment();
-    }
+    zoneSeries.countQuery(ws.zoneIndex(), ws.zoneGeneration());
   }
 
   @Override
@@ -397,45 +375,8 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
    * the set is published, so that its queries are counted from the first one. Zones no longer
    * served lose their series.
    */
-  public synchronized void zones(ZoneSet set) {
-    List<ZoneSnapshot> zones = set.zones();
-    Counter[] counters = new Counter[zones.size()];
-    Map<String, Counter> byName = new HashMap<>();
-    for (int i = 0; i < counters.length; i++) {
-      String name = zones.get(i).origin().toString();
-      counters[i] =
-          Counter.builder("dns.zone.queries")
-              .description("Queries answered from each zone")
-              .tag("zone", name)
-              .register(registry);
-      byName.put(name, counters[i]);
-    }
-    zoneMeters.byName.forEach(
-        (name, counter) -> {
-          if (!byName.containsKey(name)) {
-            registry.remove(counter);
-          }
-        });
-    zoneSerial.register(
-        zones.stream()
-            .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.serial()))
-            .toList(),
-        true);
-    zoneRecords.register(
-        zones.stream()
-            .map(z -> MultiGauge.Row.of(Tags.of("zone", z.origin().toString()), z.recordCount()))
-            .toList(),
-        true);
-    signatureExpiry.register(
-        zones.stream()
-            .filter(z -> z.dnssec() != null && z.dnssec().earliestExpiration() != Long.MAX_VALUE)
-            .map(
-                z ->
-                    MultiGauge.Row.of(
-                        Tags.of("zone", z.origin().toString()), z.dnssec().earliestExpiration()))
-            .toList(),
-        true);
-    zoneMeters = new ZoneMeters(set.generation(), counters, byName);
+  public void zones(ZoneSet set) {
+    zoneSeries.publish(set);
   }
 
   /** Describes {@code next} before the reloader publishes it: see {@link #zones}. */
@@ -511,7 +452,4 @@ public final class ServerMetrics implements QueryObserver, SyncObserver, AutoClo
     gc.close();
     registry.close();
   }
-
-  /** The per-zone query counters, in the order of {@code set}'s zones. */
-  private record ZoneMeters(long generation, Counter[] queries, Map<String, Counter> byName) {}
 }

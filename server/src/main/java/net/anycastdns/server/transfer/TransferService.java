@@ -261,10 +261,15 @@ public final class TransferService implements SyncObserver, AutoCloseable {
       if (old == zone || (old != null && old.serial() == zone.serial())) {
         continue;
       }
+      // The difference is kept only for a zone some rule lets transfer: no IXFR can ask for it
+      // otherwise, and computing it walks both versions of the zone and keeps the old one in
+      // memory meanwhile (a million-name zone: some 200 MB). A zone whose rules come later starts
+      // its history at the next change; IXFRs before that get the whole zone (RFC 1995 section 4).
+      ZoneSnapshot from = policy.allow().isEmpty() ? null : old;
       work.add(
           () -> {
-            if (old != null) {
-              history.record(zone, ZoneDelta.between(old, zone));
+            if (from != null) {
+              history.record(zone, ZoneDelta.between(from, zone));
             }
             notifier.send(zone, policy);
           });

@@ -58,6 +58,9 @@ public record ZoneDelta(
     if (y == null || y.ttl() != x.ttl()) {
       return x;
     }
+    if (containsAll(y, x)) {
+      return null; // the usual case, found without making anything: most RRsets did not change
+    }
     List<byte[]> kept = new ArrayList<>();
     for (int i = 0; i < x.size(); i++) {
       if (!contains(y, x.rdata(i))) {
@@ -67,6 +70,15 @@ public record ZoneDelta(
     return kept.isEmpty()
         ? null
         : RRset.of(x.owner(), x.type(), x.ttl(), kept.toArray(new byte[0][]));
+  }
+
+  private static boolean containsAll(RRset r, RRset of) {
+    for (int i = 0; i < of.size(); i++) {
+      if (!contains(r, of.rdata(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean contains(RRset r, byte[] rdata) {
