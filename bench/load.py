@@ -216,11 +216,15 @@ def change_one_record(zone_file, name):
 def run(server, command, port, names, zone_file, changed, work, cwd):
     log = open(os.path.join(work, f"{server}.log"), "w")
     start = time.monotonic()
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
+    # SIGHUP as the default in the server even when this script runs under nohup, which would
+    # otherwise pass its "ignore" on: a server that ignores SIGHUP does not reload on it.
+    proc = subprocess.Popen(
+        command, stdout=log, stderr=subprocess.STDOUT, cwd=cwd,
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
     try:
         served = wait_answers(port, names, start + 120)
         if served is None:
-            return f"{server}: did not answer within 120 s (log: {log.name})"
+            return f"{server}: did not answer within 120 s; its log ends:\n{tail(log.name)}"
         load_s, load_mb = served - start, peak_rss_mb(proc.pid)
         time.sleep(1)
         idle_mb = rss_mb(proc.pid)
@@ -245,6 +249,12 @@ def run(server, command, port, names, zone_file, changed, work, cwd):
             proc.kill()
             proc.wait()
         log.close()
+
+
+def tail(path, lines=5):
+    """The last lines of a server's log: the work folder holding it is removed at the end."""
+    with open(path, errors="replace") as f:
+        return "".join(f.readlines()[-lines:])
 
 
 def rss_mb(pid):

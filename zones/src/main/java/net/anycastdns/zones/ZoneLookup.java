@@ -127,7 +127,8 @@ public final class ZoneLookup {
         }
       }
       if (added) {
-        if (allOfAny && result.encloser() == null) {
+        // At an alias the answer is the CNAME alone, as PowerDNS and NSD give it.
+        if (allOfAny && result.encloser() == null && node.rrset(Type.CNAME) == null) {
           result.answeredEveryRRsetOf(node);
         }
         result.set(LookupResult.Kind.ANSWER, Rcode.NOERROR);

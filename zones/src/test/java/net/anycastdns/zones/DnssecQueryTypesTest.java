@@ -31,6 +31,7 @@ class DnssecQueryTypesTest {
       www   A        192.0.2.80
       www   TXT      "www"
       only  HTTPS    1 . alpn=h2
+      alias CNAME    www
       """);
 
   @ParameterizedTest(name = "{0} {1} {2} tcp={3} -> {4}")
@@ -60,6 +61,7 @@ class DnssecQueryTypesTest {
       # the NSEC is no RRset ANY chooses over UDP; with every RRset over TCP, the DNSSEC stage adds it
       NSEC          | only.example. | ANY       | false | NOERROR ANSWER aa | only.example. HTTPS+RRSIG                                 | -                  | -
       NSEC          | www.example. | ANY        | true  | NOERROR ANSWER aa | www.example. A+RRSIG, www.example. TXT+RRSIG, www.example. NSEC+RRSIG | - | -
+      NSEC          | alias.example. | ANY      | true  | NOERROR ANSWER aa | alias.example. CNAME+RRSIG                                 | -                  | -
       """)
   void dnssecTypes(
       TestSigner.Denial denial,

@@ -48,7 +48,8 @@ final class ZoneSeries implements MultiCollector {
    */
   void countQuery(int zone, long generation) {
     Served s = served;
-    if (zone >= 0 && generation == s.zones.generation()) {
+    // The length check covers a set of generation 0 answered before any set was described.
+    if (zone >= 0 && generation == s.zones.generation() && zone < s.queries.length) {
       s.queries[zone].increment();
     }
   }
