@@ -43,8 +43,9 @@ class HistoryWhereTransfersAllowedTest {
         ZoneSet.of(List.of(zone("closed.test.", serial), zone("open.test.", serial)), generation),
         null,
         List.of(
-            new ZonePolicy(ZonePolicy.DEFAULTS.serialPolicy(), TransferPolicy.NONE),
-            new ZonePolicy(ZonePolicy.DEFAULTS.serialPolicy(), ALLOWED)),
+            ZonePolicy.DEFAULTS,
+            new ZonePolicy(
+                ZonePolicy.DEFAULTS.serialPolicy(), ALLOWED, ZonePolicy.DEFAULTS.signing())),
         TsigKeyring.EMPTY);
   }
 
