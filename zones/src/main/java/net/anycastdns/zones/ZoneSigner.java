@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.stream.Collectors;
+import net.anycastdns.common.LowPriority;
 import net.anycastdns.zones.keys.SigningKey;
 import org.xbill.DNS.CDSRecord;
 import org.xbill.DNS.DClass;
@@ -53,9 +54,17 @@ final class ZoneSigner {
         new ForkJoinPool(
             Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
             p -> {
-              ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+              // Signing a large zone is minutes of work on the cores that answer queries: each
+              // signer lowers its scheduling priority as it starts, as the transfer threads do.
+              ForkJoinWorkerThread t =
+                  new ForkJoinWorkerThread(p) {
+                    @Override
+                    protected void onStart() {
+                      super.onStart();
+                      LowPriority.lowerCurrentThread();
+                    }
+                  };
               t.setName("signer-" + t.getPoolIndex());
-              t.setPriority(Thread.MIN_PRIORITY);
               t.setDaemon(true);
               return t;
             },
