@@ -85,7 +85,13 @@ public final class OnlineSigning {
       records[i] = answer.rdata(i);
     }
     AnswerKey key = new AnswerKey(answer.owner(), answer.type(), answer.ttl(), records);
-    answer.setSignatures(answers.get(key, k -> sign(answer)));
+    byte[][] signatures = answers.getIfPresent(key);
+    if (signatures == null) {
+      // The key kept outlives the query, whose name is a buffer the thread reuses: keep a copy.
+      AnswerKey kept = new AnswerKey(answer.owner().clone(), answer.type(), answer.ttl(), records);
+      signatures = answers.get(kept, k -> sign(answer));
+    }
+    answer.setSignatures(signatures);
   }
 
   /** The records of one answer, compared by content and not by order. */
