@@ -24,6 +24,8 @@ public final class OnlineSigning {
   private final List<SigningKey> zoneKeys;
   private final Instant inception;
   private final Instant expiration;
+  private final int signaturesMade;
+  private final int signaturesKept;
 
   /**
    * The signatures of GeoDNS answers by their records (sorted, since RRSIGs cover the canonical
@@ -41,12 +43,16 @@ public final class OnlineSigning {
       Instant resignAt,
       List<SigningKey> zoneKeys,
       Instant inception,
-      Instant expiration) {
+      Instant expiration,
+      int signaturesMade,
+      int signaturesKept) {
     this.sourceSerial = sourceSerial;
     this.resignAt = resignAt;
     this.zoneKeys = List.copyOf(zoneKeys);
     this.inception = inception;
     this.expiration = expiration;
+    this.signaturesMade = signaturesMade;
+    this.signaturesKept = signaturesKept;
   }
 
   /** The SOA serial of the zone file, before the serial served was chosen. */
@@ -55,11 +61,22 @@ public final class OnlineSigning {
   }
 
   /**
-   * When the zone must be signed again: a third of the validity before its signatures expire, or
-   * the next publication, activation, retirement or removal of one of its keys if that is sooner.
+   * When the zone must be signed again: a third of the validity before its earliest signature
+   * expires, or the next publication, activation, retirement or removal of one of its keys if that
+   * is sooner.
    */
   public Instant resignAt() {
     return resignAt;
+  }
+
+  /** How many of the zone's signatures this signing made. */
+  public int signaturesMade() {
+    return signaturesMade;
+  }
+
+  /** How many of the zone's signatures this signing kept from the snapshot served before. */
+  public int signaturesKept() {
+    return signaturesKept;
   }
 
   /** The keys that sign the zone's data (its ZSKs, or its CSKs). */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import net.anycastdns.common.LowPriority;
 import net.anycastdns.zones.keys.SigningKey;
@@ -34,7 +36,10 @@ import org.xbill.DNS.Type;
  *       below the apex;
  *   <li>an RRSIG RRset on every name: each authoritative RRset signed by the active ZSKs, the
  *       DNSKEY, CDS and CDNSKEY RRsets by the active KSKs (a zone whose active keys are of one kind
- *       signs everything with them), valid from an hour before now for the policy's validity.
+ *       signs everything with them), valid from an hour before now for the policy's validity; or,
+ *       for an RRset that the snapshot served before holds unchanged and signed by the same keys,
+ *       its signatures from there while they are good for long enough ({@link SignatureReuse}): a
+ *       reload that changed a few records signs only those and their neighbours in the chain.
  * </ul>
  *
  * <p>The SOA serial served moves as {@link #servedSerial} says. Large zones are signed on all cores
@@ -157,6 +162,8 @@ final class ZoneSigner {
 
     Instant inception = now.minus(SigningPolicy.INCEPTION_BACKDATE);
     Instant expiration = now.plus(policy.validity());
+    SignatureReuse reuse = SignatureReuse.of(signing.before(), policy, now);
+    Tally tally = new Tally();
     Node[] all = new Node[nodes.length + nsec3Owners.size()];
     System.arraycopy(nodes, 0, all, 0, nodes.length);
     for (int i = 0; i < nsec3Owners.size(); i++) {
@@ -165,7 +172,7 @@ final class ZoneSigner {
     try {
       if (all.length < PARALLEL_FROM) {
         for (Node n : all) {
-          signNode(n, dataKeys, keyKeys, inception, expiration);
+          signNode(n, dataKeys, keyKeys, inception, expiration, reuse, tally);
         }
       } else {
         Pool.SIGNERS
@@ -173,21 +180,33 @@ final class ZoneSigner {
                 () ->
                     Arrays.stream(all)
                         .parallel()
-                        .forEach(n -> signNode(n, dataKeys, keyKeys, inception, expiration)))
+                        .forEach(
+                            n ->
+                                signNode(
+                                    n, dataKeys, keyKeys, inception, expiration, reuse, tally)))
             .join();
       }
     } catch (RuntimeException e) {
       throw new SigningException("signing failed: " + e.getMessage());
     }
 
-    Instant resignAt = expiration.minus(policy.refreshBefore());
+    Instant resignAt =
+        Instant.ofEpochSecond(tally.earliestExpiration.get()).minus(policy.refreshBefore());
     for (SigningKey k : keys) {
       Instant event = k.timing().nextEvent(now);
       if (event != null && event.isBefore(resignAt)) {
         resignAt = event;
       }
     }
-    OnlineSigning online = new OnlineSigning(fileSerial, resignAt, dataKeys, inception, expiration);
+    OnlineSigning online =
+        new OnlineSigning(
+            fileSerial,
+            resignAt,
+            dataKeys,
+            inception,
+            expiration,
+            tally.made.intValue(),
+            tally.kept.intValue());
     return new Signed(nsec3Owners, online, served);
   }
 
@@ -317,21 +336,43 @@ final class ZoneSigner {
     return TypeBitmap.of(types, count);
   }
 
-  /** Signs every authoritative RRset of {@code n} into one RRSIG RRset at {@code n}. */
+  /** Signatures made and kept, and the earliest expiration among them, over all signing threads. */
+  private static final class Tally {
+    final LongAdder made = new LongAdder();
+    final LongAdder kept = new LongAdder();
+    final LongAccumulator earliestExpiration = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  }
+
+  /**
+   * Signs every authoritative RRset of {@code n}, or keeps its signatures of the snapshot before,
+   * into one RRSIG RRset at {@code n}.
+   */
   private static void signNode(
       Node n,
       List<SigningKey> dataKeys,
       List<SigningKey> keyKeys,
       Instant inception,
-      Instant expiration) {
+      Instant expiration,
+      SignatureReuse reuse,
+      Tally tally) {
     List<byte[]> sigs = new ArrayList<>();
     for (RRset r : n.rrsets) {
       if (!SignedZoneCompiler.isSigned(n, r.type())) {
         continue;
       }
       boolean keySet = r.type() == Type.DNSKEY || r.type() == Type.CDS || r.type() == Type.CDNSKEY;
-      Collections.addAll(
-          sigs, OnlineSigning.sign(r, keySet ? keyKeys : dataKeys, inception, expiration));
+      List<SigningKey> signers = keySet ? keyKeys : dataKeys;
+      byte[][] made = reuse.kept(r, signers);
+      if (made == null) {
+        made = OnlineSigning.sign(r, signers, inception, expiration);
+        tally.made.add(made.length);
+      } else {
+        tally.kept.add(made.length);
+      }
+      for (byte[] sig : made) {
+        tally.earliestExpiration.accumulate(DnssecRdata.rrsigExpiration(sig));
+      }
+      Collections.addAll(sigs, made);
     }
     if (!sigs.isEmpty()) {
       put(n, new RRset(n.name(), Type.RRSIG, 0, sigs.toArray(new byte[0][])));

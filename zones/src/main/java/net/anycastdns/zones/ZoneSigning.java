@@ -12,8 +12,9 @@ import org.xbill.DNS.Name;
  * @param keys the zone's keys as read from the key folder, whatever their timing
  * @param policy denial of existence and validity
  * @param now the signing time: which keys are published and active, and the signatures' times
- * @param servedSerial the SOA serial this zone was served with until now, or -1 for none: the
- *     serial served next is greater (see {@link ZoneSigner#servedSerial})
+ * @param before the snapshot of this zone served until now, or null: the serial served next is
+ *     greater than its serial (see {@link ZoneSigner#servedSerial}), and the signatures it holds
+ *     that are still good are served again ({@link SignatureReuse})
  * @param geoNames the GeoDNS service names in the zone: their A and AAAA answers come from
  *     geo.yaml, yet they must exist in the NSEC or NSEC3 chain with those types
  */
@@ -21,7 +22,7 @@ public record ZoneSigning(
     List<SigningKey> keys,
     SigningPolicy policy,
     Instant now,
-    long servedSerial,
+    ZoneSnapshot before,
     List<GeoName> geoNames) {
   public ZoneSigning {
     keys = List.copyOf(keys);
@@ -29,8 +30,14 @@ public record ZoneSigning(
   }
 
   /** A zone without GeoDNS names. */
-  public ZoneSigning(List<SigningKey> keys, SigningPolicy policy, Instant now, long servedSerial) {
-    this(keys, policy, now, servedSerial, List.of());
+  public ZoneSigning(
+      List<SigningKey> keys, SigningPolicy policy, Instant now, ZoneSnapshot before) {
+    this(keys, policy, now, before, List.of());
+  }
+
+  /** The SOA serial served until now, or -1 for none. */
+  long servedSerial() {
+    return before == null ? -1 : before.serial();
   }
 
   /**

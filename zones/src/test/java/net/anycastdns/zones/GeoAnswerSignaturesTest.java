@@ -26,7 +26,9 @@ class GeoAnswerSignaturesTest {
             Instant.parse("2030-01-01T00:00:00Z"),
             KeyFolder.read(keys).keys().get(Name.fromConstantString("example.")),
             Instant.parse("2026-01-01T00:00:00Z"),
-            Instant.parse("2030-01-01T00:00:00Z"));
+            Instant.parse("2030-01-01T00:00:00Z"),
+            0,
+            0);
     byte[][] rdata = {{(byte) 192, 0, 2, 1}};
 
     byte[] buffer = WireName.of("www.example.");

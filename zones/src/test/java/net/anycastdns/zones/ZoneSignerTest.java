@@ -78,7 +78,7 @@ class ZoneSignerTest {
       throws IOException {
     TestKeys.write(keys, "example.", algorithm, TestKeys.KSK, TestKeys.Times.NONE);
     TestKeys.write(keys, "example.", algorithm, TestKeys.ZSK, TestKeys.Times.NONE);
-    ZoneDirectoryLoader.ZoneLoad load = sign(ZONE, policy(denial), -1);
+    ZoneDirectoryLoader.ZoneLoad load = sign(ZONE, policy(denial), null);
     assertTrue(load.ok(), () -> load.problems().toString());
     ZoneSnapshot zone = load.zone();
     assertAll(
@@ -100,7 +100,7 @@ class ZoneSignerTest {
   void sameChainAsAnOfflineSigner(int algorithm, TestSigner.Denial denial) throws IOException {
     // One key without the SEP flag: no CDS or CDNSKEY, which the offline signer does not make.
     TestKeys.write(keys, "example.", algorithm, TestKeys.ZSK, TestKeys.Times.NONE);
-    ZoneSnapshot ours = sign(ZONE, policy(denial), -1).zone();
+    ZoneSnapshot ours = sign(ZONE, policy(denial), null).zone();
     ZoneSnapshot offline = TestZones.compile("example.", TestSigner.sign("example.", ZONE, denial));
     assertEquals(shape(offline), shape(ours));
   }
@@ -129,7 +129,7 @@ class ZoneSignerTest {
         TestKeys.write(keys, "example.", 13, TestKeys.KSK, TestKeys.Times.NONE).getFootprint();
     int zsk =
         TestKeys.write(keys, "example.", 13, TestKeys.ZSK, TestKeys.Times.NONE).getFootprint();
-    ZoneSnapshot zone = sign(ZONE, SigningPolicy.DEFAULTS, -1).zone();
+    ZoneSnapshot zone = sign(ZONE, SigningPolicy.DEFAULTS, null).zone();
     RRset apexSigned = zone.apex().rrset(Type.DNSKEY);
     assertAll(
         () -> assertEquals(List.of(ksk), tags(zone.apex().rrset(Type.DNSKEY))),
@@ -145,7 +145,7 @@ class ZoneSignerTest {
   void aSingleKeySignsEverything() throws IOException {
     int csk =
         TestKeys.write(keys, "example.", 15, TestKeys.KSK, TestKeys.Times.NONE).getFootprint();
-    ZoneSnapshot zone = sign(ZONE, SigningPolicy.DEFAULTS, -1).zone();
+    ZoneSnapshot zone = sign(ZONE, SigningPolicy.DEFAULTS, null).zone();
     assertAll(
         () -> assertEquals(List.of(csk), tags(zone.apex().rrset(Type.DNSKEY))),
         () ->
@@ -162,7 +162,7 @@ class ZoneSignerTest {
         13,
         TestKeys.KSK,
         new TestKeys.Times(null, NOW.plus(Duration.ofDays(1)), null, null));
-    ZoneDirectoryLoader.ZoneLoad load = sign(ZONE, SigningPolicy.DEFAULTS, -1);
+    ZoneDirectoryLoader.ZoneLoad load = sign(ZONE, SigningPolicy.DEFAULTS, null);
     assertFalse(load.ok());
     String message = load.problems().get(0).toString();
     assertTrue(
@@ -189,8 +189,8 @@ class ZoneSignerTest {
   @Test
   void reSigningAnUnchangedFileRaisesTheSerial() throws IOException {
     TestKeys.write(keys, "example.", 13, TestKeys.KSK, TestKeys.Times.NONE);
-    ZoneSnapshot first = sign(ZONE, SigningPolicy.DEFAULTS, -1).zone();
-    ZoneSnapshot again = sign(ZONE, SigningPolicy.DEFAULTS, first.serial()).zone();
+    ZoneSnapshot first = sign(ZONE, SigningPolicy.DEFAULTS, null).zone();
+    ZoneSnapshot again = sign(ZONE, SigningPolicy.DEFAULTS, first).zone();
     assertAll(
         () -> assertEquals(7, first.serial()),
         () -> assertEquals(8, again.serial()),
@@ -201,7 +201,7 @@ class ZoneSignerTest {
   void aZoneThatArrivedSignedIsServedAsItCame() throws IOException {
     TestKeys.write(keys, "example.", 13, TestKeys.KSK, TestKeys.Times.NONE);
     String signed = TestSigner.sign("example.", ZONE, TestSigner.Denial.NSEC);
-    ZoneDirectoryLoader.ZoneLoad load = sign(signed, SigningPolicy.DEFAULTS, -1);
+    ZoneDirectoryLoader.ZoneLoad load = sign(signed, SigningPolicy.DEFAULTS, null);
     assertAll(
         () -> assertTrue(load.ok()),
         () -> assertEquals(null, load.zone().dnssec().online()),
@@ -217,7 +217,8 @@ class ZoneSignerTest {
         Duration.ofDays(14));
   }
 
-  private ZoneDirectoryLoader.ZoneLoad sign(String text, SigningPolicy policy, long servedBefore) {
+  private ZoneDirectoryLoader.ZoneLoad sign(
+      String text, SigningPolicy policy, ZoneSnapshot servedBefore) {
     KeyFolder.Contents contents = KeyFolder.read(keys);
     assertEquals(List.of(), contents.problems().stream().filter(ZoneProblem::isError).toList());
     List<SigningKey> zoneKeys = contents.keys().get(TestZones.name("example."));

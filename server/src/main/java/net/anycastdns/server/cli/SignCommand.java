@@ -105,7 +105,7 @@ final class SignCommand implements Callable<Integer> {
             zone,
             Files.readAllBytes(zoneFile),
             new ZoneDirectoryLoader.Options(clock, false),
-            new ZoneSigning(zoneKeys, policy.signing(), clock.instant(), -1));
+            new ZoneSigning(zoneKeys, policy.signing(), clock.instant(), null));
     load.problems().forEach(err::println);
     err.flush();
     if (!load.ok()) {

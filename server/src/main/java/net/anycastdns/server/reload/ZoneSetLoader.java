@@ -275,18 +275,21 @@ public final class ZoneSetLoader {
     return false;
   }
 
+  private static boolean signedHere(ZoneSnapshot zone) {
+    return zone.dnssec() != null && zone.dnssec().online() != null;
+  }
+
   private static List<ZoneChange> changes(ServedRevision current, Map<String, ServedZone> next) {
     List<ZoneChange> changes = new ArrayList<>();
     next.forEach(
         (file, zone) -> {
           ServedZone before = current.byFile().get(file);
           if (before == null) {
-            changes.add(
-                new ZoneChange(zone.zone().origin().toString(), null, zone.zone().serial()));
-          } else if (!before.blobId().equals(zone.blobId())) {
-            changes.add(
-                new ZoneChange(
-                    zone.zone().origin().toString(), before.zone().serial(), zone.zone().serial()));
+            changes.add(ZoneChange.of(null, zone.zone()));
+          } else if (!before.blobId().equals(zone.blobId())
+              || (before.zone() != zone.zone() && signedHere(zone.zone()))) {
+            // A zone whose file stayed is listed when it was signed again: its serial moved.
+            changes.add(ZoneChange.of(before.zone(), zone.zone()));
           }
         });
     current
@@ -294,8 +297,7 @@ public final class ZoneSetLoader {
         .forEach(
             (file, zone) -> {
               if (!next.containsKey(file)) {
-                changes.add(
-                    new ZoneChange(zone.zone().origin().toString(), zone.zone().serial(), null));
+                changes.add(ZoneChange.of(zone.zone(), null));
               }
             });
     return changes;

@@ -133,7 +133,8 @@ final class ZoneSigningStep {
   /**
    * What the zone of {@code file} is signed with, or null when it has no keys.
    *
-   * @param before the snapshot served until now, whose serial the next one must exceed; or null
+   * @param before the snapshot served until now, whose serial the next one must exceed and whose
+   *     signatures are kept where still good; or null
    */
   ZoneSigning of(SourceFile file, ZoneSnapshot before) {
     Name zone = ZoneDirectoryLoader.zoneName(file.name());
@@ -141,12 +142,7 @@ final class ZoneSigningStep {
     if (zoneKeys == null) {
       return null;
     }
-    return new ZoneSigning(
-        zoneKeys,
-        policies.of(zone).signing(),
-        now,
-        before == null ? -1 : before.serial(),
-        geoNames(zone));
+    return new ZoneSigning(zoneKeys, policies.of(zone).signing(), now, before, geoNames(zone));
   }
 
   /**
