@@ -45,7 +45,10 @@ ENTRYPOINT ["java", "-jar", "/usr/share/anycast-dns/anycast-dns-sidecar.jar"]
 CMD ["run", "--config", "/etc/anycast-dns/sidecar.yaml"]
 
 # The server (the default image): an unprivileged user on a slim JRE, the sample zones as a default.
-FROM eclipse-temurin:17-jre
+# JRE 25 rather than 17 (the classes are built for 17 and run on both): its ECDSA P-256 signs about
+# 3.7 times as fast (5,624 against 1,510 signatures a second on one core of the project's machine),
+# which is what signing a zone here costs (README, "Signing zones").
+FROM eclipse-temurin:25-jre
 # Its home, /var/lib/anycast-dns, is where the git clone goes by default (~/.cache/anycast-dns/git)
 # and where git's credentials go (~/.ssh, ~/.netrc): mount a volume there, so that a container
 # restarted during a git outage serves the last commit it served.

@@ -9,6 +9,7 @@ until the new answer is served and the memory peak during the reload are measure
 through /proc/PID/clear_refs first).
 
   usage: load.py [--names N] [--zones Z] [--servers anycast-dns,knot,nsd] [--jar JAR] [--rounds R]
+                 [--java-option OPTION ...]
 
 Run it under `flock /tmp/bench.lock` on a shared machine. The numbers are noisy when others build
 meanwhile: compare the servers within one run.
@@ -182,11 +183,12 @@ def nsd_command(work, zones, port):
     return ["nsd", "-d", "-c", conf]
 
 
-def ours_command(jar, zones, port):
+def ours_command(jar, zones, port, java_options):
     cmd = shlex.split(readme_command().format(zones=zones, port=port))
     if jar:
         cmd[cmd.index("-jar") + 1] = jar
-    return cmd
+    at = cmd.index("-jar")
+    return cmd[:at] + java_options + cmd[at:]
 
 
 def free_port():
@@ -268,6 +270,8 @@ def main():
     ap.add_argument("--servers", default="anycast-dns,knot,nsd")
     ap.add_argument("--jar", help="this jar instead of server/target/anycast-dns.jar")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--java-option", action="append", default=[],
+                    help="a JVM option added to the README's (repeat for more), to try one")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="load-bench-")
     try:
@@ -292,7 +296,7 @@ def main():
                     elif server == "nsd":
                         cmd = nsd_command(sw, zones, port)
                     else:
-                        cmd = ours_command(args.jar, zones, port)
+                        cmd = ours_command(args.jar, zones, port, args.java_option)
                     print(run(server, cmd, port, names, zone_file, changed, sw, ROOT), flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
