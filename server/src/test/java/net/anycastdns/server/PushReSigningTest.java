@@ -25,16 +25,8 @@ import org.xbill.DNS.Type;
  * signatures it made and kept.
  */
 class PushReSigningTest {
-  private static final String ZONE =
-      """
-      $TTL 3600
-      @          SOA   ns1 hostmaster 5 7200 900 1209600 300
-                 NS    ns1
-      ns1        A     192.0.2.53
-      www        A     192.0.2.80
-      """;
-
-  private static final String ORIGIN = "example.net.";
+  private static final String ZONE = SigningScheduleTest.ZONE;
+  private static final String ORIGIN = SigningScheduleTest.ORIGIN;
   private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   @TempDir Path dir;

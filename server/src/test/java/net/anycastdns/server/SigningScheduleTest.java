@@ -27,7 +27,7 @@ import org.xbill.DNS.Type;
  * files, each step's answers verified at that step's time.
  */
 class SigningScheduleTest {
-  private static final String ZONE =
+  static final String ZONE =
       """
       $TTL 3600
       @          SOA   ns1 hostmaster 5 7200 900 1209600 300
@@ -36,7 +36,7 @@ class SigningScheduleTest {
       www        A     192.0.2.80
       """;
 
-  private static final String ORIGIN = "example.net.";
+  static final String ORIGIN = "example.net.";
   private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Duration DAY = Duration.ofDays(1);
 
