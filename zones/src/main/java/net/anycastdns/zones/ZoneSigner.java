@@ -277,47 +277,77 @@ final class ZoneSigner {
             });
   }
 
-  /** The NSEC3 chain, as nodes owning one NSEC3 each. */
+  /** One NSEC3 hasher (a SHA-1 digest and its buffers) per thread that builds a chain. */
+  private static final ThreadLocal<Nsec3Hash> HASHERS = ThreadLocal.withInitial(Nsec3Hash::new);
+
+  /**
+   * The NSEC3 chain, as nodes owning one NSEC3 each; hashed, sorted and written on every core, as
+   * the NSEC chain is.
+   */
   private static List<Node> nsec3Chain(
       Node apex, Node[] nodes, byte[] param, boolean optOut, long ttl) {
     Set<Node> names = optOut ? SignedZoneCompiler.neededUnderOptOut(nodes) : null;
-    Nsec3Hash hasher = new Nsec3Hash();
-    List<byte[]> hashes = new ArrayList<>();
-    List<Node> hashed = new ArrayList<>();
-    for (Node n : nodes) {
-      if (SignedZoneCompiler.inChain(n) && (names == null || names.contains(n))) {
-        hashes.add(hasher.hash(param, n.name(), 0, n.name().length).clone());
-        hashed.add(n);
-      }
-    }
-    Integer[] order = new Integer[hashes.size()];
+    Node[] hashed =
+        Arrays.stream(nodes)
+            .parallel()
+            .filter(n -> SignedZoneCompiler.inChain(n) && (names == null || names.contains(n)))
+            .toArray(Node[]::new);
+    byte[][] hashes = new byte[hashed.length][];
+    IntStream.range(0, hashed.length)
+        .parallel()
+        .forEach(
+            i -> {
+              byte[] name = hashed[i].name();
+              hashes[i] = HASHERS.get().hash(param, name, 0, name.length).clone();
+            });
+    Integer[] order = new Integer[hashes.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(hashes.get(a), hashes.get(b)));
-    List<Node> owners = new ArrayList<>(order.length);
-    for (int i = 0; i < order.length; i++) {
-      byte[] hash = hashes.get(order[i]);
-      byte[] next = hashes.get(order[(i + 1) % order.length]);
-      byte[] bitmap = bitmap(hashed.get(order[i]), 0);
-      byte[] rdata = new byte[param.length + 1 + Nsec3Hash.LENGTH + bitmap.length];
-      System.arraycopy(param, 0, rdata, 0, param.length);
-      rdata[1] = (byte) (optOut ? DnssecRdata.NSEC3_OPT_OUT : 0);
-      rdata[param.length] = (byte) Nsec3Hash.LENGTH;
-      System.arraycopy(next, 0, rdata, param.length + 1, Nsec3Hash.LENGTH);
-      System.arraycopy(bitmap, 0, rdata, param.length + 1 + Nsec3Hash.LENGTH, bitmap.length);
-      byte[] label =
-          Nsec3Hash.encode(hash, 0, Nsec3Hash.LENGTH).getBytes(StandardCharsets.US_ASCII);
-      byte[] owner = new byte[1 + label.length + apex.name().length];
-      owner[0] = (byte) label.length;
-      System.arraycopy(label, 0, owner, 1, label.length);
-      System.arraycopy(apex.name(), 0, owner, 1 + label.length, apex.name().length);
-      Node o = new Node(owner);
-      o.parent = apex;
-      o.rrsets = new RRset[] {new RRset(owner, Type.NSEC3, ttl, rdata)};
-      owners.add(o);
-    }
-    return owners;
+    Arrays.parallelSort(order, (a, b) -> Arrays.compareUnsigned(hashes[a], hashes[b]));
+    Node[] owners = new Node[order.length];
+    // Each index makes its own owner node.
+    IntStream.range(0, order.length)
+        .parallel()
+        .forEach(
+            i ->
+                owners[i] =
+                    nsec3Owner(
+                        apex,
+                        hashed[order[i]],
+                        hashes[order[i]],
+                        hashes[order[(i + 1) % order.length]],
+                        param,
+                        optOut,
+                        ttl));
+    return Arrays.asList(owners);
+  }
+
+  /** The node owning the NSEC3 of {@code hashedName}, whose hash is {@code hash}. */
+  private static Node nsec3Owner(
+      Node apex,
+      Node hashedName,
+      byte[] hash,
+      byte[] next,
+      byte[] param,
+      boolean optOut,
+      long ttl) {
+    byte[] bitmap = bitmap(hashedName, 0);
+    byte[] rdata = new byte[param.length + 1 + Nsec3Hash.LENGTH + bitmap.length];
+    System.arraycopy(param, 0, rdata, 0, param.length);
+    rdata[1] = (byte) (optOut ? DnssecRdata.NSEC3_OPT_OUT : 0);
+    rdata[param.length] = (byte) Nsec3Hash.LENGTH;
+    System.arraycopy(next, 0, rdata, param.length + 1, Nsec3Hash.LENGTH);
+    System.arraycopy(bitmap, 0, rdata, param.length + 1 + Nsec3Hash.LENGTH, bitmap.length);
+    byte[] label = Nsec3Hash.encode(hash, 0, Nsec3Hash.LENGTH).getBytes(StandardCharsets.US_ASCII);
+    byte[] owner = new byte[1 + label.length + apex.name().length];
+    owner[0] = (byte) label.length;
+    System.arraycopy(label, 0, owner, 1, label.length);
+    System.arraycopy(apex.name(), 0, owner, 1 + label.length, apex.name().length);
+    Node o = new Node(owner);
+    o.parent = apex;
+    o.rrsets = new RRset[] {new RRset(owner, Type.NSEC3, ttl, rdata)};
+    return o;
   }
 
   /**
