@@ -24,6 +24,13 @@
  * the DO bit, {@link net.anycastdns.zones.DnssecProofs} is the stage after the lookup: from what
  * the lookup recorded it adds the RRSIGs and the NSEC/NSEC3 proofs of RFC 4035 and RFC 5155.
  *
+ * <p>Zones signed here (keys in {@link net.anycastdns.zones.keys}): {@link
+ * net.anycastdns.zones.ZoneSigner} signs a zone inside its compile, as a {@link
+ * net.anycastdns.zones.ZoneSigning} says, so that the result is what a zone that arrived signed
+ * holds; {@link net.anycastdns.zones.SignatureReuse} keeps the signatures of the snapshot served
+ * before where they still hold, and {@link net.anycastdns.zones.OnlineSigning} records the signing
+ * in the snapshot (when to sign again, and the signing of GeoDNS answers).
+ *
  * <p>Names are kept as lowercase DNS wire format ({@code byte[]}), the form the query path already
  * has, so lookups hash and compare bytes without building objects.
  */
