@@ -20,8 +20,8 @@ chmod 700 "$w/keys"
 chmod 600 "$w/keys/"*
 printf 'geo.example.org. A\ngeo.example.org. AAAA\npair.example.org. A\n' > "$w/queries.txt"
 port=$((20000 + RANDOM % 20000))
-# shellcheck disable=SC2046 # the README's JVM options, word by word
-java $(grep -m1 '^    java -XX' README.md | sed 's/^ *java //; s/-jar.*//') \
+# shellcheck disable=SC2046 # the README's JVM options, word by word (bench/readme-java-options.sh)
+java $(bench/readme-java-options.sh) \
   -jar server/target/anycast-dns.jar serve --zones "$w/zones" --pop fra1 --dnssec-keys "$w/keys" \
   --listen "127.0.0.1:$port" --http 127.0.0.1:0 > "$w/serve.log" 2>&1 &
 pid=$!

@@ -46,8 +46,8 @@ tp=$((kp + 1))
   done
 } > "$w/knot.conf"
 knotd -d -c "$w/knot.conf"
-# shellcheck disable=SC2046 # the README's JVM options, word by word
-java $(grep -m1 '^    java -XX' README.md | sed 's/^ *java //; s/-jar.*//') \
+# shellcheck disable=SC2046 # the README's JVM options, word by word (bench/readme-java-options.sh)
+java $(bench/readme-java-options.sh) \
   "-Xlog:gc,safepoint:file=$w/gc.log:uptime" \
   -jar server/target/anycast-dns.jar serve --zones "$w/zones" \
   --listen "127.0.0.1:$tp" --http 127.0.0.1:0 > "$w/serve.log" 2>&1 &

@@ -36,8 +36,8 @@ since() { echo "$(now) - $1" | bc; }
 # Starts the server on the zones (with the key folder, or none); waits until the last name answers.
 start() {
   port=$((20000 + RANDOM % 20000))
-  # shellcheck disable=SC2046 # the README's JVM options, word by word
-  java $(grep -m1 '^    java -XX' README.md | sed 's/^ *java //; s/-jar.*//') \
+  # shellcheck disable=SC2046 # the README's JVM options, word by word (bench/readme-java-options.sh)
+  java $(bench/readme-java-options.sh) \
     -jar server/target/anycast-dns.jar serve --zones "$w/zones" "$@" \
     --listen "127.0.0.1:$port" --http 127.0.0.1:0 > "$w/serve.log" 2>&1 &
   pid=$!
