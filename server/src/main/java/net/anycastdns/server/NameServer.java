@@ -43,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * their order at start and at shutdown. {@code serve} starts one, and so does every end-to-end
  * test, so that what is tested is wired as what runs.
  *
- * <p>Start order: the DNS sockets are bound first (an address in use fails at once, before a large
- * zone is loaded) but read nothing; the HTTP endpoint comes up saying 503; the zones load; the
- * query path is warmed up; then the sockets start reading and {@code /health/ready} says 200, so
- * that an anycast prefix is never announced for a server that answers REFUSED or answers slowly.
+ * <p>Start order: the zones start loading on the reload thread while the DNS sockets are bound (an
+ * address in use fails at once, without waiting for a large zone, and without a line about it) but
+ * read nothing, and while the HTTP endpoint comes up saying 503; then the zones loaded are logged
+ * and published; the query path is warmed up; then the sockets start reading and {@code
+ * /health/ready} says 200, so that an anycast prefix is never announced for a server that answers
+ * REFUSED or answers slowly.
  */
 public final class NameServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NameServer.class);
@@ -160,6 +162,7 @@ public final class NameServer implements AutoCloseable {
   }
 
   private void run() {
+    reloader.beginStart();
     try {
       transport.start();
       http.start();

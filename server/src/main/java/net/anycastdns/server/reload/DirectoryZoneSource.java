@@ -49,24 +49,35 @@ public final class DirectoryZoneSource implements ZoneSource {
       throw new IOException("cannot read zone folder " + dir + ": " + e.getMessage(), e);
     }
     paths.sort(null);
+    // Read and hashed on every core: ten thousand small files take half a second on one.
+    List<Read> reads = paths.parallelStream().map(DirectoryZoneSource::read).toList();
     ObjectInserter.Formatter ids = new ObjectInserter.Formatter();
     TreeFormatter tree = new TreeFormatter();
     List<SourceFile> files = new ArrayList<>();
     List<ZoneProblem> problems = new ArrayList<>();
-    for (Path p : paths) {
-      String name = p.getFileName().toString();
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(p);
-      } catch (IOException e) {
-        problems.add(ZoneProblem.error(name, 0, "cannot read: " + e.getMessage()));
+    for (Read r : reads) {
+      if (r.error() != null) {
+        problems.add(ZoneProblem.error(r.name(), 0, "cannot read: " + r.error()));
         continue;
       }
-      ObjectId blob = blobId(bytes);
-      tree.append(name, FileMode.REGULAR_FILE, blob);
-      files.add(new SourceFile(name, name, blob.name(), () -> bytes));
+      tree.append(r.name(), FileMode.REGULAR_FILE, r.blob());
+      byte[] bytes = r.bytes();
+      files.add(new SourceFile(r.name(), r.name(), r.blob().name(), () -> bytes));
     }
     return new Revision(tree.computeId(ids).name(), null, files, problems);
+  }
+
+  /** One file as read: its bytes and blob id, or why it could not be read. */
+  private record Read(String name, byte[] bytes, ObjectId blob, String error) {}
+
+  private static Read read(Path p) {
+    String name = p.getFileName().toString();
+    try {
+      byte[] bytes = Files.readAllBytes(p);
+      return new Read(name, bytes, blobId(bytes), null);
+    } catch (IOException e) {
+      return new Read(name, null, null, e.getMessage());
+    }
   }
 
   /**

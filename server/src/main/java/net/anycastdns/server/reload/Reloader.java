@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private String lastFetchError;
   private SyncStatus status = SyncStatus.NONE;
 
+  /** The first load, once {@link #beginStart()} submitted it; set on the starting thread. */
+  private Future<FirstLoad> firstLoad;
+
   /** The sync asked for that has not started yet, which later requests join; guarded by this. */
   private CompletableFuture<SyncResult> pending;
 
@@ -130,33 +134,52 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   }
 
   /**
-   * The first load, on the reload thread; returns once a zone set is published. Zones with errors
-   * are left out and the others served, as a process with nothing else to serve must; but when the
-   * source has a revision served before the restart and the newest one has errors, that revision is
-   * served instead, under the reload rule. When the source cannot be read, the revision served
-   * before is served.
+   * Starts the first load on the reload thread and returns at once, so that the zones load while
+   * the rest of the server starts (binding its sockets, its HTTP endpoint). Nothing is logged or
+   * published until {@link #start()}: a server that cannot bind says only that.
+   */
+  public void beginStart() {
+    if (firstLoad == null) {
+      firstLoad = thread.submit(this::first);
+    }
+  }
+
+  /**
+   * The first load (begun by {@link #beginStart()}, or now); returns once a zone set is published.
+   * Zones with errors are left out and the others served, as a process with nothing else to serve
+   * must; but when the source has a revision served before the restart and the newest one has
+   * errors, that revision is served instead, under the reload rule. When the source cannot be read,
+   * the revision served before is served.
    *
    * @throws StartupException when the source cannot be read and has no revision served before
    */
   public void start() throws StartupException {
+    beginStart();
     try {
       thread
           .submit(
               () -> {
-                first();
+                FirstLoad first = firstLoad.get();
+                logFirst(first.next(), first.load(), first.start());
+                publish(first.next(), first.load(), first.upToDate());
                 return null;
               })
           .get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof StartupException s) {
+      Throwable cause =
+          e.getCause() instanceof ExecutionException inner ? inner.getCause() : e.getCause();
+      if (cause instanceof StartupException s) {
         throw s;
       }
-      throw new IllegalStateException("first load failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException("first load failed: " + cause, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StartupException("interrupted while loading zones");
     }
   }
+
+  /** The revision the first load chose, its load, and whether it is the newest one. */
+  private record FirstLoad(Revision next, ZoneSetLoader.Load load, boolean upToDate, long start) {}
 
   /**
    * Signs zones again before their signatures run short: the reload thread looks every few seconds
@@ -217,7 +240,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     }
   }
 
-  private void first() throws StartupException {
+  private FirstLoad first() throws StartupException {
     long start = System.nanoTime();
     Optional<Revision> before = lastServed();
     Revision next;
@@ -240,9 +263,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     if (before.isPresent() && !before.get().id().equals(next.id())) {
       ZoneSetLoader.Load load = load(next, ServedRevision.EMPTY, ZoneSetLoader.Mode.STRICT, 1);
       if (!load.refused()) {
-        logFirst(next, load, start);
-        publish(next, load, true);
-        return;
+        return new FirstLoad(next, load, true, start);
       }
       refuse("startup", next, load);
       next = before.get();
@@ -254,8 +275,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       throw new StartupException(
           load.errors().stream().map(Reloader::format).collect(Collectors.joining("; ")));
     }
-    logFirst(next, load, start);
-    publish(next, load, upToDate);
+    return new FirstLoad(next, load, upToDate, start);
   }
 
   private ZoneSetLoader.Load load(
@@ -507,10 +527,14 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
-    try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    // A first load still running (a server that could not bind) is left to its daemon thread
+    // rather than waited for: nothing of it was published, and the process is ending.
+    if (firstLoad == null || firstLoad.isDone()) {
+      try {
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     synchronized (this) {
       if (pending != null) {
