@@ -56,6 +56,14 @@ RUN useradd --system --uid 10053 --user-group --create-home --home-dir /var/lib/
       --shell /usr/sbin/nologin anycast-dns
 COPY --from=build /src/server/target/anycast-dns.jar /usr/share/anycast-dns/
 COPY test-zones /etc/anycast-dns/zones
+# The AOT cache of this image's JVM and jar (JEP 514; the JDK 25 successor of the class-data archive
+# that the README's run command names): a training run starts a server on the sample zones, queries
+# it and stops (ClassArchiveTraining), and every start then maps the classes it needs, already
+# loaded and linked: 0.7 s less to serve 10,000 small zones on a 2-core machine (README, "Memory and
+# JVM options").
+RUN java -XX:AOTCacheOutput=/usr/share/anycast-dns/anycast-dns.aot -XX:+UseG1GC \
+      -cp /usr/share/anycast-dns/anycast-dns.jar net.anycastdns.server.cli.ClassArchiveTraining \
+      /etc/anycast-dns/zones
 USER anycast-dns
 WORKDIR /var/lib/anycast-dns
 # Port 53 as a non-root user needs: docker run --sysctl net.ipv4.ip_unprivileged_port_start=53
@@ -65,9 +73,11 @@ EXPOSE 53/udp 53/tcp 5353/udp 5353/tcp 9153/tcp
 # image has no HTTP client. It asks 127.0.0.1:9153: keep --http on that port (0.0.0.0:9153 is).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["bash", "-c", \
   "exec 3<>/dev/tcp/127.0.0.1/9153 && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-# The JVM options of the README's run command (see "Memory and JVM options"); in a container,
-# MaxRAMPercentage is of the container's memory limit.
+# The JVM options of the README's run command (see "Memory and JVM options"), with the AOT cache
+# made above in place of the class-data archive; in a container, MaxRAMPercentage is of the
+# container's memory limit.
 ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=1m", "-Xms32m", "-XX:GCTimeRatio=4", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
-            "-XX:G1PeriodicGCInterval=60000", "-XX:MaxRAMPercentage=75", "-jar", "/usr/share/anycast-dns/anycast-dns.jar"]
+            "-XX:G1PeriodicGCInterval=60000", "-XX:MaxRAMPercentage=75", "-XX:AOTCache=/usr/share/anycast-dns/anycast-dns.aot", \
+            "-jar", "/usr/share/anycast-dns/anycast-dns.jar"]
 # Metrics and health on 9153: on all addresses, since loopback is the container's own.
 CMD ["serve", "--zones", "/etc/anycast-dns/zones", "--listen", "0.0.0.0:5353", "--http", "0.0.0.0:9153"]

@@ -186,9 +186,27 @@ def nsd_command(work, zones, port):
 def ours_command(jar, zones, port, java_options):
     cmd = shlex.split(readme_command().format(zones=zones, port=port))
     if jar:
+        jar = os.path.abspath(jar)
         cmd[cmd.index("-jar") + 1] = jar
+        # The README's class-data archive fits only the jar it was made for, at its path: this jar
+        # gets its own, made as the build makes it.
+        archive = os.path.splitext(jar)[0] + ".jsa"
+        train_class_archive(jar, archive)
+        cmd = [f"-XX:SharedArchiveFile={archive}" if c.startswith("-XX:SharedArchiveFile=") else c
+               for c in cmd]
     at = cmd.index("-jar")
     return cmd[:at] + java_options + cmd[at:]
+
+
+def train_class_archive(jar, archive):
+    """Writes the class-data archive of `jar` (as server/pom.xml does) unless one newer is there."""
+    if os.path.exists(archive) and os.path.getmtime(archive) >= os.path.getmtime(jar):
+        return
+    subprocess.run(
+        ["java", f"-XX:ArchiveClassesAtExit={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+         "-cp", jar, "net.anycastdns.server.cli.ClassArchiveTraining",
+         os.path.join(ROOT, "test-zones")],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def free_port():

@@ -42,6 +42,9 @@ check sidecar-disabled sh -c '! systemctl --quiet is-enabled anycast-dns-sidecar
 check server-answers-on-port-53 within 60 answers
 pid=$(main_pid anycast-dns)
 check runs-as-anycast-dns sh -c "[ \"\$(ps -o user= -p $pid)\" = anycast-dns ]"
+# postinst's training run made the class-data archive, and the server started from it.
+check class-archive-made test -s /var/cache/anycast-dns/anycast-dns.jsa
+check server-maps-the-class-archive grep -q /var/cache/anycast-dns/anycast-dns.jsa "/proc/$pid/maps"
 check only-cap-net-bind-service grep -q '^CapEff:	0000000000000400$' "/proc/$pid/status"
 check reload-keeps-the-process sh -c "systemctl reload anycast-dns && [ \$(systemctl show -p MainPID --value anycast-dns) = $pid ]"
 check still-answers-after-reload within 10 answers

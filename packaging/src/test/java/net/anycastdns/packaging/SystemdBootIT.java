@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
  * The package under a real systemd: a container booted with {@code systemd-nspawn} on the host's
  * own system (laid under a throw-away overlay in a mount namespace of the test's own, with no
  * network but loopback) installs it with {@code dpkg -i} and runs {@code boot-test.sh}: the
- * postinst makes the user and starts the server, which answers on port 53 as {@code anycast-dns}
- * with no capability but CAP_NET_BIND_SERVICE; reload keeps the process; the sidecar announces,
- * drains, is withdrawn by ExecStopPost= after SIGKILL, withdraws across an upgrade; both stop
- * cleanly (exit 143 is success).
+ * postinst makes the user and the class-data archive and starts the server, which maps the archive
+ * and answers on port 53 as {@code anycast-dns} with no capability but CAP_NET_BIND_SERVICE; reload
+ * keeps the process; the sidecar announces, drains, is withdrawn by ExecStopPost= after SIGKILL,
+ * withdraws across an upgrade; both stop cleanly (exit 143 is success).
  */
 class SystemdBootIT {
   private static final List<String> FILES =
