@@ -3,13 +3,17 @@
 
 Each server is started as it is normally started (this one exactly as the README's run command
 says), on the same generated zones, and timed from process start until the last name answers;
-peak resident memory is the largest VmHWM of the server's processes at that moment. Then one
+peak resident memory is the largest VmHWM of the server's processes at that moment, CPU time their
+user and system time until then (steadier than wall-clock time on a shared machine). Then one
 record of the zone is changed, the server is sent SIGHUP (all three reload on it), and the time
 until the new answer is served and the memory peak during the reload are measured (VmHWM is reset
 through /proc/PID/clear_refs first).
 
   usage: load.py [--names N] [--zones Z] [--servers anycast-dns,knot,nsd] [--jar JAR] [--rounds R]
                  [--java-option OPTION ...]
+
+--jar runs another build of this server, with a class-data archive of its own, made as the build
+makes one (the README's archive fits only server/target/anycast-dns.jar).
 
 Run it under `flock /tmp/bench.lock` on a shared machine. The numbers are noisy when others build
 meanwhile: compare the servers within one run.
@@ -146,6 +150,20 @@ def peak_rss_mb(pid):
     return status_mb(pid, "VmHWM")
 
 
+def cpu_s(pid):
+    """CPU time (user and system) of pid and its descendants, and of the children they waited for:
+    it varies less than wall-clock time on a machine that others share."""
+    ticks = 0
+    for p in tree(pid):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ticks += sum(int(v) for v in fields[11:15])
+        except OSError:
+            pass
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def reset_peak(pid):
     for p in tree(pid):
         try:
@@ -199,14 +217,18 @@ def ours_command(jar, zones, port, java_options):
 
 
 def train_class_archive(jar, archive):
-    """Writes the class-data archive of `jar` (as server/pom.xml does) unless one newer is there."""
+    """Writes the class-data archive of `jar` (as server/pom.xml does) unless one newer is there. A
+    jar older than the archive (without ClassArchiveTraining) runs without one, as it did then."""
     if os.path.exists(archive) and os.path.getmtime(archive) >= os.path.getmtime(jar):
         return
-    subprocess.run(
+    training = subprocess.run(
         ["java", f"-XX:ArchiveClassesAtExit={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
          "-cp", jar, "net.anycastdns.server.cli.ClassArchiveTraining",
          os.path.join(ROOT, "test-zones")],
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if training.returncode != 0:
+        print(f"(no class-data archive for {jar}: {training.stderr.strip().splitlines()[-1:]})",
+              flush=True)
 
 
 def free_port():
@@ -245,7 +267,7 @@ def run(server, command, port, names, zone_file, changed, work, cwd):
         served = wait_answers(port, names, start + 120)
         if served is None:
             return f"{server}: did not answer within 120 s; its log ends:\n{tail(log.name)}"
-        load_s, load_mb = served - start, peak_rss_mb(proc.pid)
+        load_s, load_mb, load_cpu = served - start, peak_rss_mb(proc.pid), cpu_s(proc.pid)
         time.sleep(1)
         idle_mb = rss_mb(proc.pid)
         original = zone_file + ".orig"
@@ -258,7 +280,8 @@ def run(server, command, port, names, zone_file, changed, work, cwd):
         shutil.move(original, zone_file)
         reload = "no new answer in 120 s" if reloaded is None else f"{reloaded - hup:6.2f} s"
         return (
-            f"{server:12} load {load_s:6.2f} s  peak RSS {load_mb:6.0f} MB  idle RSS {idle_mb:6.0f} MB"
+            f"{server:12} load {load_s:6.2f} s  CPU {load_cpu:5.1f} s  peak RSS {load_mb:6.0f} MB"
+            f"  idle RSS {idle_mb:6.0f} MB"
             f" | reload {reload}  peak RSS {peak_rss_mb(proc.pid):6.0f} MB"
         )
     finally:

@@ -64,6 +64,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private final Function<GeoConfig, GeoResolver> geo;
   private final List<SyncObserver> observers;
   private final Clock clock;
+  private final ZoneSetReclaimer reclaimer = ZoneSetReclaimer.forThisJvm();
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -225,8 +226,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     synchronized (this) {
       pending = null;
     }
+    SyncResult result;
     try {
-      f.complete(syncOnce(trigger));
+      result = syncOnce(trigger);
     } catch (RuntimeException | OutOfMemoryError e) {
       // Out of memory is the one failure a large new zone set is likely to meet while the old
       // one is still held; once this frame is gone its garbage is collectable, and the old set
@@ -234,9 +236,14 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       String error = "sync failed: " + e;
       log.error("sync ({}): {}; still serving {}", trigger, error, served(), e);
       setStatus(status.failed(error));
-      f.complete(
+      result =
           new SyncResult(
-              SyncResult.Outcome.FAILED, serving.commit(), null, List.of(), List.of(error)));
+              SyncResult.Outcome.FAILED, serving.commit(), null, List.of(), List.of(error));
+    }
+    f.complete(result);
+    if (result.outcome() == SyncResult.Outcome.UPDATED) {
+      // Here, with syncOnce's frame gone, the set replaced is referred to by nothing.
+      reclaimer.replaced();
     }
   }
 
@@ -541,6 +548,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
         pending.completeExceptionally(new IllegalStateException("shutting down"));
       }
     }
+    reclaimer.close();
     source.close();
   }
 }

@@ -45,11 +45,18 @@ public final class ServeProcess implements AutoCloseable {
    * @param dir the working folder
    */
   public static ServeProcess start(Path dir, boolean nohup, String... args) throws IOException {
+    return start(dir, nohup, List.of(), args);
+  }
+
+  /** Starts {@code serve ARGS} as {@link #start(Path, boolean, String...)}, with JVM options. */
+  public static ServeProcess start(Path dir, boolean nohup, List<String> jvmOptions, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     if (nohup) {
       command.add("nohup");
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("net.anycastdns.server.cli.Main");
