@@ -166,6 +166,10 @@ public final class Reloader implements SyncRequests, AutoCloseable {
                 return null;
               })
           .get();
+      // Its result holds the revision read, with the text of every file: let it go, and with it
+      // what building the first set left behind.
+      firstLoad = null;
+      reclaimer.swapped();
     } catch (ExecutionException e) {
       Throwable cause =
           e.getCause() instanceof ExecutionException inner ? inner.getCause() : e.getCause();
@@ -243,7 +247,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
     f.complete(result);
     if (result.outcome() == SyncResult.Outcome.UPDATED) {
       // Here, with syncOnce's frame gone, the set replaced is referred to by nothing.
-      reclaimer.replaced();
+      reclaimer.swapped();
     }
   }
 
@@ -470,7 +474,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       o.published(previous, state);
     }
     serving = revision;
-    servedRevision = next;
+    // The revision served is read again only to sign its zones again; kept otherwise, a folder's
+    // would hold the text of every file for nothing (28 MB for a million names).
+    servedRevision = ZoneSigningStep.nextResign(revision) != null ? next : null;
     servedPolicies = policies;
     generation = revision.zones().generation();
     try {
