@@ -6,6 +6,7 @@
 # This server runs with the README's JVM options plus a GC and safepoint log, and each of its rounds
 # also prints the collector's pauses and the safepoints during that round: where a tail comes from.
 #   usage: flock /tmp/bench.lock bench/latency.sh [ROUNDS]   (after ./mvnw -B package)
+# ANYCAST_DNS_JAVA_OPTS adds JVM options to the README's, as for the Debian package's launcher.
 #   RATE (default 20000) and SECONDS_PER_RUN (default 20) change the rate and a round's length.
 set -euo pipefail
 rounds=${1:-3}
@@ -47,7 +48,8 @@ tp=$((kp + 1))
 } > "$w/knot.conf"
 knotd -d -c "$w/knot.conf"
 # shellcheck disable=SC2046 # the README's JVM options, word by word (bench/readme-java-options.sh)
-java $(bench/readme-java-options.sh) \
+# shellcheck disable=SC2086 # ANYCAST_DNS_JAVA_OPTS: options to try, separated by spaces
+java $(bench/readme-java-options.sh) ${ANYCAST_DNS_JAVA_OPTS:-} \
   "-Xlog:gc,safepoint:file=$w/gc.log:uptime" \
   -jar server/target/anycast-dns.jar serve --zones "$w/zones" \
   --listen "127.0.0.1:$tp" --http 127.0.0.1:0 > "$w/serve.log" 2>&1 &
