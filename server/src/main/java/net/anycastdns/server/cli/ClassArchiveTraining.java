@@ -24,7 +24,7 @@ import org.xbill.DNS.Type;
  * run command names: with it, the JVM maps the classes a start of {@code serve} needs, already
  * parsed and verified, instead of reading, verifying and linking them one by one out of the jar.
  * That saves about half a second of CPU at every start, most of what the server's own code costs
- * before its zones load (README, "Loading and memory").
+ * before its zones load (README, "Memory and JVM options").
  *
  * <p>The build runs {@code java -XX:ArchiveClassesAtExit=anycast-dns.jsa -cp anycast-dns.jar
  * net.anycastdns.server.cli.ClassArchiveTraining ZONE-FOLDER}: this starts a server on the folder

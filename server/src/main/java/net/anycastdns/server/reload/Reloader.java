@@ -88,7 +88,10 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private String lastFetchError;
   private SyncStatus status = SyncStatus.NONE;
 
-  /** The first load, once {@link #beginStart()} submitted it; set on the starting thread. */
+  /**
+   * The first load, from {@link #beginStart()} until {@link #start()} has published it; set on the
+   * starting thread.
+   */
   private Future<FirstLoad> firstLoad;
 
   /** The sync asked for that has not started yet, which later requests join; guarded by this. */
@@ -137,7 +140,8 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   /**
    * Starts the first load on the reload thread and returns at once, so that the zones load while
    * the rest of the server starts (binding its sockets, its HTTP endpoint). Nothing is logged or
-   * published until {@link #start()}: a server that cannot bind says only that.
+   * published until {@link #start()}: a server that cannot bind says only that. For the first load
+   * only: once {@link #start()} has returned, changes come by {@link #sync}.
    */
   public void beginStart() {
     if (firstLoad == null) {
