@@ -1,5 +1,6 @@
 package net.anycastdns.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,39 +17,58 @@ import org.junit.jupiter.api.io.TempDir;
  * the set replaced and what building the new one took are given back before the next reload
  * (ZoneSetReclaimer): in a process started with the README's {@code
  * -XX:+ExplicitGCInvokesConcurrent}, G1's own log shows a cycle begun by {@code System.gc()} once
- * the server serves, and another after a reload.
+ * the server serves, and another after a reload. Without the option nothing is asked (it would be a
+ * full pause), and the log says what is missing.
  */
 class ReplacedZoneSetReclaimedTest {
+  private static final String ADVICE = "G1 without -XX:+ExplicitGCInvokesConcurrent";
+
   @TempDir Path dir;
 
   @Test
   void aReloadThatReplacesZonesStartsAConcurrentCycle() throws Exception {
     Path zones = ExampleZones.exampleFolder(Files.createDirectories(dir.resolve("zones")));
     try (ServeProcess p =
-        ServeProcess.start(
-            dir,
-            false,
-            List.of("-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent", "-Xlog:gc:stderr"),
-            "--zones",
-            zones.toString(),
-            "--listen",
-            "127.0.0.1:0",
-            "--http",
-            "127.0.0.1:0",
-            "--threads",
-            "1")) {
+        serve(zones, "-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent", "-Xlog:gc:stderr")) {
       p.awaitLine("reloads");
       String atStartup = p.awaitLine("(System.gc())");
       assertTrue(atStartup.contains("Concurrent Start"), atStartup);
+      assertTrue(p.indexOf(ADVICE) < 0, p.log().toString());
       ExampleZones.write(zones, "example.test.", ExampleZones.exampleTest(8));
       p.signal("HUP");
       p.awaitLine("serving folder tree");
-      Await.until("a cycle after the reload: " + p.log(), () -> cycles(p, "(System.gc())") == 2);
+      Await.until("a cycle after the reload: " + p.log(), () -> lines(p, "(System.gc())") == 2);
     }
   }
 
+  @Test
+  void withoutTheOptionNothingIsAskedAndTheLogSaysWhy() throws Exception {
+    Path zones = ExampleZones.exampleFolder(Files.createDirectories(dir.resolve("zones")));
+    try (ServeProcess p = serve(zones, "-XX:+UseG1GC", "-Xlog:gc:stderr")) {
+      String advice = p.awaitLine(ADVICE);
+      assertTrue(advice.contains("WARN") && advice.contains("README"), advice);
+      p.awaitLine("reloads");
+      assertEquals(0, lines(p, "System.gc()"), p.log().toString());
+    }
+  }
+
+  private ServeProcess serve(Path zones, String... jvmOptions) throws Exception {
+    return ServeProcess.start(
+        dir,
+        false,
+        List.of(jvmOptions),
+        "--zones",
+        zones.toString(),
+        "--listen",
+        "127.0.0.1:0",
+        "--http",
+        "127.0.0.1:0",
+        "--threads",
+        "1");
+  }
+
   /** How many of the process's log lines contain {@code text}. */
-  private static long cycles(ServeProcess p, String text) {
+  private static long lines(ServeProcess p, String text) {
     return p.log().stream().filter(l -> l.contains(text)).count();
   }
 }

@@ -174,6 +174,9 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       // what building the first set left behind.
       firstLoad = null;
       reclaimer.swapped();
+      if (reclaimer.advice() != null) {
+        log.warn("{}", reclaimer.advice());
+      }
     } catch (ExecutionException e) {
       Throwable cause =
           e.getCause() instanceof ExecutionException inner ? inner.getCause() : e.getCause();

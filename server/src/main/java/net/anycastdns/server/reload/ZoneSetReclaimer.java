@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread of its own, since it returns only once the marking is over.
  */
 final class ZoneSetReclaimer implements AutoCloseable {
+  private final boolean g1;
   private final boolean concurrent;
   private final AtomicBoolean asked = new AtomicBoolean();
   private final ExecutorService thread =
@@ -32,26 +33,40 @@ final class ZoneSetReclaimer implements AutoCloseable {
             return t;
           });
 
-  ZoneSetReclaimer(boolean concurrent) {
+  private ZoneSetReclaimer(boolean g1, boolean concurrent) {
+    this.g1 = g1;
     this.concurrent = concurrent;
   }
 
   /** A reclaimer that collects when this JVM's {@code System.gc()} is G1's concurrent cycle. */
   static ZoneSetReclaimer forThisJvm() {
-    return new ZoneSetReclaimer(explicitGcIsConcurrent());
-  }
-
-  /** Whether {@code System.gc()} starts a concurrent cycle of G1 here rather than a full pause. */
-  static boolean explicitGcIsConcurrent() {
     boolean g1 =
         ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(GarbageCollectorMXBean::getName)
             .anyMatch(name -> name.startsWith("G1 "));
     HotSpotDiagnosticMXBean hotspot =
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    return g1
-        && hotspot != null
-        && "true".equals(hotspot.getVMOption("ExplicitGCInvokesConcurrent").getValue());
+    boolean option =
+        hotspot != null
+            && "true".equals(hotspot.getVMOption("ExplicitGCInvokesConcurrent").getValue());
+    return new ZoneSetReclaimer(g1, g1 && option);
+  }
+
+  /** Whether a swap asks for a collection: {@code System.gc()} is G1's concurrent cycle here. */
+  boolean collects() {
+    return concurrent;
+  }
+
+  /**
+   * What to tell an operator whose JVM runs G1 without {@code -XX:+ExplicitGCInvokesConcurrent}
+   * (plain {@code java -jar}, say), or null: other collectors give memory back their own way.
+   */
+  String advice() {
+    return g1 && !concurrent
+        ? "G1 without -XX:+ExplicitGCInvokesConcurrent: a zone set replaced by a reload is left for G1"
+            + " to find, and it may grow the heap by a set each time; the README's run command has"
+            + " the option (README, \"Memory and JVM options\")"
+        : null;
   }
 
   /**
@@ -61,7 +76,7 @@ final class ZoneSetReclaimer implements AutoCloseable {
    * request.
    */
   void swapped() {
-    if (concurrent && asked.compareAndSet(false, true)) {
+    if (collects() && asked.compareAndSet(false, true)) {
       thread.execute(
           () -> {
             asked.set(false);

@@ -12,6 +12,6 @@ import org.junit.jupiter.api.Test;
 class ZoneSetReclaimerTest {
   @Test
   void withoutConcurrentExplicitCollectionsNoneIsAsked() {
-    assertFalse(ZoneSetReclaimer.explicitGcIsConcurrent());
+    assertFalse(ZoneSetReclaimer.forThisJvm().collects());
   }
 }
