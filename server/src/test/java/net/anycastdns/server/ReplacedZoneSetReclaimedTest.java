@@ -53,18 +53,7 @@ class ReplacedZoneSetReclaimedTest {
   }
 
   private ServeProcess serve(Path zones, String... jvmOptions) throws Exception {
-    return ServeProcess.start(
-        dir,
-        false,
-        List.of(jvmOptions),
-        "--zones",
-        zones.toString(),
-        "--listen",
-        "127.0.0.1:0",
-        "--http",
-        "127.0.0.1:0",
-        "--threads",
-        "1");
+    return ServeProcess.start(dir, false, List.of(jvmOptions), zones);
   }
 
   /** How many of the process's log lines contain {@code text}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import net.anycastdns.server.testing.ExampleZones;
 import net.anycastdns.server.testing.ServeProcess;
 import org.junit.jupiter.api.Test;
@@ -19,17 +20,7 @@ class StartupTest {
 
   private ServeProcess serve(boolean nohup) throws Exception {
     Path zones = ExampleZones.exampleFolder(Files.createDirectories(dir.resolve("zones")));
-    return ServeProcess.start(
-        dir,
-        nohup,
-        "--zones",
-        zones.toString(),
-        "--listen",
-        "127.0.0.1:0",
-        "--http",
-        "127.0.0.1:0",
-        "--threads",
-        "1");
+    return ServeProcess.start(dir, nohup, List.of(), zones);
   }
 
   @Test

@@ -40,17 +40,23 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code serve ARGS} with this test's class path, under {@code nohup} when asked.
+   * Starts {@code serve} on the zone folder {@code zones}, on ephemeral loopback ports with one
+   * thread, with this test's class path and {@code jvmOptions}, under {@code nohup} when asked.
    *
    * @param dir the working folder
    */
-  public static ServeProcess start(Path dir, boolean nohup, String... args) throws IOException {
-    return start(dir, nohup, List.of(), args);
-  }
-
-  /** Starts {@code serve ARGS} as {@link #start(Path, boolean, String...)}, with JVM options. */
-  public static ServeProcess start(Path dir, boolean nohup, List<String> jvmOptions, String... args)
+  public static ServeProcess start(Path dir, boolean nohup, List<String> jvmOptions, Path zones)
       throws IOException {
+    List<String> args =
+        List.of(
+            "--zones",
+            zones.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--http",
+            "127.0.0.1:0",
+            "--threads",
+            "1");
     List<String> command = new ArrayList<>();
     if (nohup) {
       command.add("nohup");
@@ -61,7 +67,7 @@ public final class ServeProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add("net.anycastdns.server.cli.Main");
     command.add("serve");
-    command.addAll(List.of(args));
+    command.addAll(args);
     ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile());
     // nohup sends standard output to nohup.out when it is a terminal; here it is a pipe.
     b.redirectOutput(ProcessBuilder.Redirect.DISCARD);
