@@ -26,7 +26,14 @@ public final class Node {
   static final RRset[] NONE = new RRset[0];
 
   private final byte[] name;
-  RRset[] rrsets = NONE;
+
+  /**
+   * The RRsets in ascending type order: one {@link RRset} for a name that has one (most names), an
+   * {@code RRset[]} otherwise, so that a zone of a million names does not hold a million arrays of
+   * one (24 MB, and a fifth of the objects each load makes the collector copy).
+   */
+  private Object rrsets = NONE;
+
   int flags;
   Node parent;
   Node cut;
@@ -50,7 +57,10 @@ public final class Node {
 
   /** The RRset of this type, or null. */
   public RRset rrset(int type) {
-    for (RRset r : rrsets) {
+    if (rrsets instanceof RRset one) {
+      return one.type() == type ? one : null;
+    }
+    for (RRset r : (RRset[]) rrsets) {
       if (r.type() == type) {
         return r;
       }
@@ -58,14 +68,38 @@ public final class Node {
     return null;
   }
 
-  /** All RRsets, in ascending type order. */
+  /** Number of RRsets. */
+  public int rrsetCount() {
+    return rrsets instanceof RRset ? 1 : ((RRset[]) rrsets).length;
+  }
+
+  /** RRset {@code i} in ascending type order, {@code 0 <= i < rrsetCount()}. */
+  public RRset rrsetAt(int i) {
+    if (rrsets instanceof RRset one) {
+      if (i != 0) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return one;
+    }
+    return ((RRset[]) rrsets)[i];
+  }
+
+  /**
+   * All RRsets, in ascending type order, in an array the caller may not change; a new one for a
+   * name of one RRset, so the query path uses {@link #rrsetCount} and {@link #rrsetAt} instead.
+   */
   public RRset[] rrsets() {
-    return rrsets;
+    return rrsets instanceof RRset one ? new RRset[] {one} : (RRset[]) rrsets;
+  }
+
+  /** Sets the RRsets, in ascending type order; the array is kept. */
+  void setRRsets(RRset[] sorted) {
+    rrsets = sorted.length == 1 ? sorted[0] : sorted;
   }
 
   /** True for an empty non-terminal. */
   public boolean isEmpty() {
-    return rrsets.length == 0;
+    return rrsetCount() == 0;
   }
 
   /** NS records below the apex: a zone cut (RFC 1034 section 4.2.1). */

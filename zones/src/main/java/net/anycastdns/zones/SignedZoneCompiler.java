@@ -57,9 +57,9 @@ final class SignedZoneCompiler {
         n.flags |= Node.NSEC3_OWNER;
         byte[] hash = Nsec3Hash.decodeLabel(n.name());
         if (hash == null) {
-          malformed.add(n.rrsets[0]);
+          malformed.add(n.rrsetAt(0));
         } else {
-          nsec3.add(new HashedRecord(hash, n.rrsets[0]));
+          nsec3.add(new HashedRecord(hash, n.rrsetAt(0)));
         }
       } else if (nsec3param == null && inChain(n) && n.rrset(Type.NSEC) != null) {
         n.denial = n.rrset(Type.NSEC);
@@ -160,14 +160,14 @@ final class SignedZoneCompiler {
     if (rrsigs == null) {
       return Long.MAX_VALUE;
     }
-    RRset[] rest = new RRset[n.rrsets.length - 1];
+    RRset[] rest = new RRset[n.rrsetCount() - 1];
     int k = 0;
-    for (RRset r : n.rrsets) {
+    for (RRset r : n.rrsets()) {
       if (r != rrsigs) {
         rest[k++] = r;
       }
     }
-    n.rrsets = rest;
+    n.setRRsets(rest);
     long earliest = Long.MAX_VALUE;
     for (RRset r : rest) {
       if (!isSigned(n, r.type())) {
@@ -190,7 +190,7 @@ final class SignedZoneCompiler {
 
   /** An NSEC3 owner: a child of the apex holding nothing but its NSEC3 RRset. */
   private static boolean isNsec3Owner(Node n, Node apex) {
-    return n.parent == apex && n.rrsets.length == 1 && n.rrsets[0].type() == Type.NSEC3;
+    return n.parent == apex && n.rrsetCount() == 1 && n.rrsetAt(0).type() == Type.NSEC3;
   }
 
   private static Nsec3Chain nsec3Chain(byte[] parameters, List<HashedRecord> records) {

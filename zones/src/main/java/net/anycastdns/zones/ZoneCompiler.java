@@ -120,8 +120,8 @@ public final class ZoneCompiler {
     byte[] lower = new byte[WireName.MAX_LENGTH];
     ServiceBindingAdditional services = new ServiceBindingAdditional(nameTable, draft.apexName);
     for (Node n : byDepth) {
-      for (RRset rrset : n.rrsets) {
-        linkAdditional(rrset, nameTable, draft.apexName, lower, services);
+      for (int i = 0; i < n.rrsetCount(); i++) {
+        linkAdditional(n.rrsetAt(i), nameTable, draft.apexName, lower, services);
       }
     }
     return new ZoneSnapshot(
@@ -172,8 +172,9 @@ public final class ZoneCompiler {
     List<RRset> scratch = new ArrayList<>();
     for (int o = from; o < to; o++) {
       Node n = new Node(draft.name(o));
-      n.rrsets = toRRsets(draft, o, scratch);
-      for (RRset r : n.rrsets) {
+      RRset[] sets = toRRsets(draft, o, scratch);
+      n.setRRsets(sets);
+      for (RRset r : sets) {
         count += r.size();
       }
       nodes[o] = n;

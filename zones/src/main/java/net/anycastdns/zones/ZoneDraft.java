@@ -53,63 +53,109 @@ public final class ZoneDraft {
   static ZoneDraft of(String file, Name origin, ScannedRecords records) {
     ZoneDraft d = new ZoneDraft(file, origin, records);
     byte[] names = records.names();
-    byte[] lower = new byte[WireName.MAX_LENGTH];
-    int lastOffset = -1;
-    int last = -1;
-    for (int i = 0; i < records.size(); i++) {
-      int off = records.ownerOffset(i);
-      int type = records.type(i);
-      int len = WireName.length(names, off);
-      if (off != lastOffset) {
-        for (int k = 0; k < len; k++) {
+    int[] runStart = new int[BATCH + 1];
+    byte[][] runName = new byte[BATCH][];
+    int[] runHash = new int[BATCH];
+    int size = records.size();
+    int next = 0;
+    while (next < size) {
+      // A run is a record and those after it with the same owner octets (the scanner stores a
+      // repeated owner once). Runs are taken a batch at a time so that the table is probed for
+      // all of them before any is grouped: in a large zone nearly every probe misses the cache,
+      // and probes made one after another overlap their waits (memory-level parallelism).
+      int runs = 0;
+      while (runs < BATCH && next < size) {
+        int off = records.ownerOffset(next);
+        runStart[runs] = next;
+        do {
+          next++;
+        } while (next < size && records.ownerOffset(next) == off);
+        byte[] lower = new byte[WireName.length(names, off)];
+        for (int k = 0; k < lower.length; k++) {
           lower[k] = WireName.lower(names[off + k]);
         }
+        runName[runs] = lower;
+        runHash[runs] = WireName.hash(lower, 0, lower.length);
+        runs++;
       }
+      runStart[runs] = next;
+      d.touch(runHash, runs);
+      for (int k = 0; k < runs; k++) {
+        d.group(runName[k], runHash[k], runStart[k], runStart[k + 1]);
+      }
+    }
+    records.dropNames();
+    return d;
+  }
+
+  /** Owner runs grouped per batch; see {@link #of}. */
+  private static final int BATCH = 64;
+
+  /** Reads the table slots of {@code hashes[0, count)}, so that they are in the cache. */
+  private void touch(int[] hashes, int count) {
+    int mask = table.length - 1;
+    int sum = 0;
+    for (int k = 0; k < count; k++) {
+      int i = hashes[k] & mask;
+      sum += table[i] + tableHash[i];
+    }
+    touched = sum;
+  }
+
+  /** Written by {@link #touch} only so that its reads are not optimized away. */
+  @SuppressWarnings("unused")
+  private int touched;
+
+  /**
+   * Groups records {@code [from, to)}, whose owner is {@code lower} (a lowercase copy, kept by the
+   * owner it makes) with hash {@code hash}, or reports those that cannot belong to the zone.
+   */
+  private void group(byte[] lower, int hash, int from, int to) {
+    int len = lower.length;
+    boolean inZone = WireName.isSubdomain(lower, len, apexName);
+    int owner = -1;
+    for (int i = from; i < to; i++) {
+      int type = records.type(i);
       if (records.dclass(i) != DClass.IN) {
-        d.problems.add(
+        problems.add(
             ZoneProblem.error(
                 file,
                 records.line(i),
                 "class "
                     + DClass.string(records.dclass(i))
                     + " at "
-                    + nameString(names, off)
+                    + recordOwnerString(i)
                     + ": only IN is served"));
-        continue;
-      }
-      if (!WireName.isSubdomain(lower, len, d.apexName)) {
-        d.problems.add(
+      } else if (!inZone) {
+        problems.add(
             ZoneProblem.error(
                 file,
                 records.line(i),
                 "out-of-zone record "
-                    + nameString(names, off)
+                    + recordOwnerString(i)
                     + " "
                     + RecordTypes.string(type)
                     + " in zone "
                     + origin));
-        continue;
-      }
-      if (type == Type.SOA && len != d.apexName.length) {
-        d.problems.add(
+      } else if (type == Type.SOA && len != apexName.length) {
+        problems.add(
             ZoneProblem.error(
                 file,
                 records.line(i),
-                "SOA at " + nameString(names, off) + ", not at the apex " + origin));
-        continue;
+                "SOA at " + recordOwnerString(i) + ", not at the apex " + origin));
+      } else {
+        if (owner < 0) {
+          owner = ownerOf(lower, 0, len, hash, true);
+        }
+        append(owner, i);
       }
-      // Records of one owner usually follow each other, and then share the owner's bytes.
-      if (off != lastOffset) {
-        last = d.ownerOf(lower, 0, len, true);
-        lastOffset = off;
-      }
-      d.append(last, i);
     }
-    records.dropNames();
-    return d;
   }
 
-  private static String nameString(byte[] names, int off) {
+  /** The owner of record {@code i} as the file wrote it, for messages. */
+  private String recordOwnerString(int i) {
+    byte[] names = records.names();
+    int off = records.ownerOffset(i);
     return WireName.toString(Arrays.copyOfRange(names, off, off + WireName.length(names, off)));
   }
 
@@ -128,7 +174,14 @@ public final class ZoneDraft {
    * new owner without records when there is none.
    */
   int ownerOf(byte[] name, int off, int end, boolean add) {
-    int h = WireName.hash(name, off, end);
+    return ownerOf(name, off, end, WireName.hash(name, off, end), add);
+  }
+
+  /**
+   * {@link #ownerOf(byte[], int, int, boolean)} with the name's hash given; a new owner keeps
+   * {@code name} itself when it is the whole array.
+   */
+  private int ownerOf(byte[] name, int off, int end, int h, boolean add) {
     int mask = table.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       int o = table[i] - 1;
@@ -136,7 +189,8 @@ public final class ZoneDraft {
         if (!add) {
           return -1;
         }
-        return addOwner(Arrays.copyOfRange(name, off, end), h, i);
+        return addOwner(
+            off == 0 && end == name.length ? name : Arrays.copyOfRange(name, off, end), h, i);
       }
       if (tableHash[i] == h && WireName.equals(name, off, end, ownerName[o])) {
         return o;

@@ -118,7 +118,8 @@ public final class ZoneLookup {
       LookupResult result) {
     if (qtype == Type.ANY && !node.isEmpty()) {
       boolean added = false;
-      for (RRset rrset : node.rrsets()) {
+      for (int i = 0; i < node.rrsetCount(); i++) {
+        RRset rrset = node.rrsetAt(i);
         // An NSEC is no data a wildcard stands in for (RFC 4592 section 4.3), nor one a resolver
         // without DO is given unasked (RFC 3225 section 3): the DNSSEC stage adds the name's own.
         if (rrset.type() != Type.NSEC && (allOfAny || !added)) {
@@ -164,7 +165,8 @@ public final class ZoneLookup {
   private static boolean addSignatures(
       byte[] owner, Node node, boolean allOfAny, LookupResult result) {
     boolean added = false;
-    for (RRset r : node.rrsets()) {
+    for (int i = 0; i < node.rrsetCount(); i++) {
+      RRset r = node.rrsetAt(i);
       if (r.signatureCount() > 0 && (allOfAny || !added)) {
         result.answer().addSignaturesOnly(owner, r);
         added = true;

@@ -346,7 +346,7 @@ final class ZoneSigner {
     System.arraycopy(apex.name(), 0, owner, 1 + label.length, apex.name().length);
     Node o = new Node(owner);
     o.parent = apex;
-    o.rrsets = new RRset[] {new RRset(owner, Type.NSEC3, ttl, rdata)};
+    o.setRRsets(new RRset[] {new RRset(owner, Type.NSEC3, ttl, rdata)});
     return o;
   }
 
@@ -356,10 +356,10 @@ final class ZoneSigner {
    * RRSIG when any of them is signed.
    */
   private static byte[] bitmap(Node n, int own) {
-    int[] types = new int[n.rrsets.length + 4];
+    int[] types = new int[n.rrsetCount() + 4];
     int count = SignedZoneCompiler.addGeoTypes(n, types, 0);
     boolean signed = own != 0 || count > 0;
-    for (RRset r : n.rrsets) {
+    for (RRset r : n.rrsets()) {
       boolean parentData = r.type() == Type.NS || SignedZoneCompiler.isSigned(n, r.type());
       if (!n.isDelegation() || parentData) {
         types[count++] = r.type();
@@ -396,7 +396,7 @@ final class ZoneSigner {
       SignatureReuse reuse,
       Tally tally) {
     List<byte[]> sigs = new ArrayList<>();
-    for (RRset r : n.rrsets) {
+    for (RRset r : n.rrsets()) {
       if (!SignedZoneCompiler.isSigned(n, r.type())) {
         continue;
       }
@@ -422,23 +422,24 @@ final class ZoneSigner {
   /** Sets {@code n}'s RRset of {@code r}'s type to {@code r}, keeping ascending type order. */
   private static void put(Node n, RRset r) {
     remove(n, r.type());
-    RRset[] out = Arrays.copyOf(n.rrsets, n.rrsets.length + 1);
+    RRset[] out = Arrays.copyOf(n.rrsets(), n.rrsetCount() + 1);
     int i = out.length - 1;
     while (i > 0 && out[i - 1].type() > r.type()) {
       out[i] = out[i - 1];
       i--;
     }
     out[i] = r;
-    n.rrsets = out;
+    n.setRRsets(out);
   }
 
   private static void remove(Node n, int type) {
-    for (int i = 0; i < n.rrsets.length; i++) {
-      if (n.rrsets[i].type() == type) {
-        RRset[] out = new RRset[n.rrsets.length - 1];
-        System.arraycopy(n.rrsets, 0, out, 0, i);
-        System.arraycopy(n.rrsets, i + 1, out, i, out.length - i);
-        n.rrsets = out;
+    RRset[] all = n.rrsets();
+    for (int i = 0; i < all.length; i++) {
+      if (all[i].type() == type) {
+        RRset[] out = new RRset[all.length - 1];
+        System.arraycopy(all, 0, out, 0, i);
+        System.arraycopy(all, i + 1, out, i, out.length - i);
+        n.setRRsets(out);
         return;
       }
     }
