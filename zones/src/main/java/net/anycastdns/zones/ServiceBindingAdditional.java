@@ -52,7 +52,7 @@ final class ServiceBindingAdditional {
     targets.clear();
     follow(rrset, rrset, 0);
     List<RRset> additional = new ArrayList<>(services);
-    ZoneCompiler.addAddresses(targets, additional);
+    AdditionalLinks.addAddresses(targets, additional);
     return additional;
   }
 

@@ -117,11 +117,10 @@ public final class ZoneCompiler {
       }
     }
     NameTable<Node> nameTable = draft.toNameTable(nodes);
-    byte[] lower = new byte[WireName.MAX_LENGTH];
-    ServiceBindingAdditional services = new ServiceBindingAdditional(nameTable, draft.apexName);
+    AdditionalLinks links = new AdditionalLinks(nameTable, draft.apexName);
     for (Node n : byDepth) {
       for (int i = 0; i < n.rrsetCount(); i++) {
-        linkAdditional(n.rrsetAt(i), nameTable, draft.apexName, lower, services);
+        links.link(n.rrsetAt(i));
       }
     }
     return new ZoneSnapshot(
@@ -321,66 +320,4 @@ public final class ZoneCompiler {
     }
     return n;
   }
-
-  /**
-   * Resolves the additional-section data of NS, MX and SRV RRsets (RFC 1035 section 3.3) and of
-   * SVCB and HTTPS RRsets ({@link ServiceBindingAdditional}); {@code lower} is a scratch buffer for
-   * the lowercase target.
-   */
-  private static void linkAdditional(
-      RRset rrset,
-      NameTable<Node> table,
-      byte[] apexName,
-      byte[] lower,
-      ServiceBindingAdditional services) {
-    if (ServiceBindingAdditional.applies(rrset.type())) {
-      rrset.setAdditional(services.of(rrset));
-      return;
-    }
-    int targetOffset;
-    switch (rrset.type()) {
-      case Type.NS -> targetOffset = 0;
-      case Type.MX -> targetOffset = 2;
-      case Type.SRV -> targetOffset = 6;
-      default -> {
-        return;
-      }
-    }
-    List<Node> targets = new ArrayList<>(rrset.size());
-    for (int i = 0; i < rrset.size(); i++) {
-      byte[] rd = rrset.rdata(i);
-      int len = rd.length - targetOffset;
-      for (int k = 0; k < len; k++) {
-        lower[k] = WireName.lower(rd[targetOffset + k]);
-      }
-      if (!WireName.isSubdomain(lower, len, apexName)) {
-        continue;
-      }
-      Node t = table.get(lower, 0, len);
-      // Glue below a cut belongs in referrals only; other answers carry authoritative data.
-      if (t != null && !targets.contains(t) && (rrset.type() == Type.NS || !t.isOccluded())) {
-        targets.add(t);
-      }
-    }
-    List<RRset> additional = new ArrayList<>(0);
-    addAddresses(targets, additional);
-    rrset.setAdditional(additional);
-  }
-
-  /**
-   * Adds the A RRsets of {@code targets}, then their AAAA RRsets, so that IPv4 addresses survive
-   * truncation first (as NSD does).
-   */
-  static void addAddresses(List<Node> targets, List<RRset> additional) {
-    for (int type : ADDRESS_TYPES) {
-      for (Node target : targets) {
-        RRset address = target.rrset(type);
-        if (address != null) {
-          additional.add(address);
-        }
-      }
-    }
-  }
-
-  private static final int[] ADDRESS_TYPES = {Type.A, Type.AAAA};
 }
