@@ -92,6 +92,11 @@ public final class Node {
     return rrsets instanceof RRset one ? new RRset[] {one} : (RRset[]) rrsets;
   }
 
+  /** Sets the one RRset of this name. */
+  void setRRset(RRset only) {
+    rrsets = only;
+  }
+
   /** Sets the RRsets, in ascending type order; the array is kept. */
   void setRRsets(RRset[] sorted) {
     rrsets = sorted.length == 1 ? sorted[0] : sorted;

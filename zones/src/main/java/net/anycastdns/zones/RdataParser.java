@@ -37,6 +37,10 @@ final class RdataParser {
   private final MasterFileScanner s;
   private final WireWriter w = new WireWriter();
   private final byte[] nameBuf = new byte[WireName.MAX_LENGTH];
+
+  /** The groups of the IPv6 address being read, reused from record to record. */
+  private final int[] ipv6Groups = new int[8];
+
   private byte[] dnsjavaOriginWire;
   private Name dnsjavaOrigin;
 
@@ -568,7 +572,7 @@ final class RdataParser {
     byte[] b = t.input();
     int from = t.tokStart;
     int end = t.tokEnd;
-    int[] groups = new int[8];
+    int[] groups = ipv6Groups;
     int n = 0;
     int gap = -1;
     int i = from;

@@ -31,7 +31,15 @@ final class ScannedRecords {
    * holds, so that a large zone is not copied again and again as it grows.
    */
   ScannedRecords(int textLength) {
-    int records = Math.max(8, textLength / 32);
+    this(textLength, textLength / 32);
+  }
+
+  /**
+   * Sized as {@link #ScannedRecords(int)} is, for {@code lines} records: a count of the lines,
+   * which hold at most one record each but for {@code $GENERATE}.
+   */
+  ScannedRecords(int textLength, int lines) {
+    int records = Math.max(8, lines);
     names = new byte[Math.max(64, textLength / 2)];
     rdata = new byte[Math.max(64, textLength / 3)];
     owner = new int[records];

@@ -171,11 +171,7 @@ public final class ZoneCompiler {
     List<RRset> scratch = new ArrayList<>();
     for (int o = from; o < to; o++) {
       Node n = new Node(draft.name(o));
-      RRset[] sets = toRRsets(draft, o, scratch);
-      n.setRRsets(sets);
-      for (RRset r : sets) {
-        count += r.size();
-      }
+      count += addRRsets(n, draft, o, scratch);
       nodes[o] = n;
     }
     return count;
@@ -189,20 +185,21 @@ public final class ZoneCompiler {
   }
 
   /**
-   * The owner's records as RRsets in ascending type order, duplicates dropped (RFC 2181 section 5);
-   * {@code scratch} is reused from owner to owner.
+   * Gives node {@code n} the records of owner {@code o} as RRsets in ascending type order,
+   * duplicates dropped (RFC 2181 section 5), and returns how many records they hold; {@code
+   * scratch} is reused from owner to owner.
    */
-  private static RRset[] toRRsets(ZoneDraft draft, int o, List<RRset> scratch) {
+  private static int addRRsets(Node n, ZoneDraft draft, int o, List<RRset> scratch) {
     ScannedRecords records = draft.records;
     byte[] owner = draft.name(o);
     int first = draft.first(o);
     if (first < 0) {
-      return Node.NONE;
+      return 0;
     }
     if (draft.next(first) < 0) {
-      return new RRset[] {
-        new RRset(owner, records.type(first), records.ttl(first), records.rdataCopy(first))
-      };
+      n.setRRset(
+          new RRset(owner, records.type(first), records.ttl(first), records.rdataCopy(first)));
+      return 1;
     }
     scratch.clear();
     for (int r = first; r >= 0; r = draft.next(r)) {
@@ -229,7 +226,12 @@ public final class ZoneCompiler {
     }
     RRset[] out = scratch.toArray(Node.NONE);
     Arrays.sort(out, (a, b) -> Integer.compare(a.type(), b.type()));
-    return out;
+    n.setRRsets(out);
+    int count = 0;
+    for (RRset r : out) {
+      count += r.size();
+    }
+    return count;
   }
 
   /**

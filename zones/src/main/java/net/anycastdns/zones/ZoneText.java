@@ -43,7 +43,9 @@ final class ZoneText {
     for (int i = 1; i < parts.size(); i++) {
       Slice p = parts.get(i);
       if (before.endPosition != p.from || !before.endState.sameAs(p.state)) {
-        p = new Slice(file, text, before.endPosition, before.endLine, before.endState, p.limit);
+        p =
+            new Slice(
+                file, text, before.endPosition, before.endLine, before.endState, p.limit, p.lines);
         p.scan();
       }
       records.add(p.out);
@@ -76,7 +78,8 @@ final class ZoneText {
       if (at <= from) {
         continue;
       }
-      slices.add(new Slice(file, text, from, line, state, at));
+      int firstLine = line;
+      MasterFileScanner.State first = state;
       // Lines and directives up to the next cut.
       for (; p < at; p++) {
         byte b = text[p];
@@ -87,6 +90,7 @@ final class ZoneText {
           line++;
         }
       }
+      slices.add(new Slice(file, text, from, firstLine, first, at, line - firstLine + 1));
       from = at;
     }
     return slices;
@@ -126,6 +130,7 @@ final class ZoneText {
     final int firstLine;
     final MasterFileScanner.State state;
     final int limit;
+    final int lines;
     final ScannedRecords out;
     final List<ZoneProblem> problems = new ArrayList<>();
     int endPosition;
@@ -138,14 +143,16 @@ final class ZoneText {
         int from,
         int firstLine,
         MasterFileScanner.State state,
-        int limit) {
+        int limit,
+        int lines) {
       this.file = file;
       this.text = text;
       this.from = from;
       this.firstLine = firstLine;
       this.state = state;
       this.limit = limit;
-      this.out = new ScannedRecords(limit - from);
+      this.lines = lines;
+      this.out = new ScannedRecords(limit - from, lines);
     }
 
     void scan() {
