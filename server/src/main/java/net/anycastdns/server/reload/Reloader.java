@@ -167,6 +167,10 @@ public final class Reloader implements SyncRequests, AutoCloseable {
                 FirstLoad first = firstLoad.get();
                 logFirst(first.next(), first.load(), first.start());
                 publish(first.next(), first.load(), first.upToDate());
+                // A line per zone, after the set is served: ten thousand of them took 140 ms
+                // that the sockets would otherwise wait for.
+                List<ZoneSnapshot> zones = first.load().state().zones().zones();
+                thread.execute(() -> logLoaded(zones));
                 return null;
               })
           .get();
@@ -498,7 +502,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
                 revision.commit(), status.lastSuccess(), status.lastError(), status.failures()));
   }
 
-  /** The first load's lines, as {@code serve} always logged them: each zone and a summary. */
+  /** The first load's problems, and a summary; {@link #logLoaded} gives each zone's line. */
   private void logFirst(Revision next, ZoneSetLoader.Load load, long start) {
     for (ZoneProblem p : load.problems()) {
       if (p.isError()) {
@@ -508,14 +512,6 @@ public final class Reloader implements SyncRequests, AutoCloseable {
       }
     }
     List<ZoneSnapshot> zones = load.state().zones().zones();
-    for (ZoneSnapshot z : zones) {
-      log.info(
-          "zone {} loaded: serial {}, {} records from {}",
-          z.origin(),
-          z.serial(),
-          z.recordCount(),
-          z.file());
-    }
     long files =
         next.files().stream().filter(f -> ZoneDirectoryLoader.isZoneFile(f.name())).count();
     log.info(
@@ -527,6 +523,18 @@ public final class Reloader implements SyncRequests, AutoCloseable {
         (System.nanoTime() - start) / 1_000_000);
     if (zones.isEmpty()) {
       log.warn("no zone is served: every query will be REFUSED");
+    }
+  }
+
+  /** A line for each zone the first load served. */
+  private static void logLoaded(List<ZoneSnapshot> zones) {
+    for (ZoneSnapshot z : zones) {
+      log.info(
+          "zone {} loaded: serial {}, {} records from {}",
+          z.origin(),
+          z.serial(),
+          z.recordCount(),
+          z.file());
     }
   }
 

@@ -2,13 +2,20 @@ package net.anycastdns.server.reload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A folder's files are named by the same blob ids git (and JGit) give them. */
+/** A folder's files, and the folder itself, are named by the ids git (and JGit) give them. */
 class BlobIdTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "a", "$TTL 300\n@ SOA ns1 hostmaster 1 3600 900 1209600 300\n"})
@@ -17,5 +24,18 @@ class BlobIdTest {
     assertEquals(
         new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, bytes),
         DirectoryZoneSource.blobId(bytes));
+  }
+
+  @Test
+  void theTreeIdGitGives(@TempDir Path dir) throws IOException {
+    byte[] a = "a\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] b = "b\n".getBytes(StandardCharsets.US_ASCII);
+    Files.write(dir.resolve("a.test.zone"), a);
+    Files.write(dir.resolve("b.test.zone"), b);
+    ObjectInserter.Formatter git = new ObjectInserter.Formatter();
+    TreeFormatter tree = new TreeFormatter();
+    tree.append("a.test.zone", FileMode.REGULAR_FILE, git.idFor(Constants.OBJ_BLOB, a));
+    tree.append("b.test.zone", FileMode.REGULAR_FILE, git.idFor(Constants.OBJ_BLOB, b));
+    assertEquals(tree.computeId(git).name(), new DirectoryZoneSource(dir).latest().id());
   }
 }
