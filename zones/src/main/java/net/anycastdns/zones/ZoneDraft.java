@@ -17,6 +17,9 @@ import org.xbill.DNS.Type;
  * the apex) are not grouped but reported as problems right here.
  */
 public final class ZoneDraft {
+  /** Owner runs grouped per batch; see {@link #of}. */
+  private static final int BATCH = 64;
+
   final String file;
   final Name origin;
   final byte[] apexName;
@@ -87,9 +90,6 @@ public final class ZoneDraft {
     records.dropNames();
     return d;
   }
-
-  /** Owner runs grouped per batch; see {@link #of}. */
-  private static final int BATCH = 64;
 
   /** Reads the table slots of {@code hashes[0, count)}, so that they are in the cache. */
   private void touch(int[] hashes, int count) {
