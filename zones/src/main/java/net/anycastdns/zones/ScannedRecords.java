@@ -36,10 +36,12 @@ final class ScannedRecords {
 
   /**
    * Sized as {@link #ScannedRecords(int)} is, for {@code lines} records: a count of the lines,
-   * which hold at most one record each but for {@code $GENERATE}.
+   * which hold at most one record each but for {@code $GENERATE}. A record takes ten octets at the
+   * least ({@code " A 1.2.3.4"}), so a text of blank lines or comments is not given an array entry
+   * per line.
    */
   ScannedRecords(int textLength, int lines) {
-    int records = Math.max(8, lines);
+    int records = Math.max(8, Math.min(lines, textLength / 10));
     names = new byte[Math.max(64, textLength / 2)];
     rdata = new byte[Math.max(64, textLength / 3)];
     owner = new int[records];
