@@ -10,6 +10,7 @@
  * rate limiting; {@link net.anycastdns.common.yaml.YamlTree} and {@link
  * net.anycastdns.common.yaml.YamlReader} for configuration files whose every problem is reported as
  * {@code file:line: message}; {@link net.anycastdns.common.cli.CommandLineRunner} for the command
- * lines of both jars.
+ * lines of both jars; {@link net.anycastdns.common.DaemonThreads} for the threads of background
+ * executors.
  */
 package net.anycastdns.common;

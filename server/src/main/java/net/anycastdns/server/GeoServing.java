@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import net.anycastdns.common.DaemonThreads;
 import net.anycastdns.geo.GeoConfig;
 import net.anycastdns.geo.GeoResolver;
 import net.anycastdns.geo.HealthChecker;
@@ -34,12 +35,7 @@ final class GeoServing implements Function<GeoConfig, GeoResolver>, AutoCloseabl
     this.metrics = metrics;
     this.pop = pop;
     this.reporter =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "geo-fail-open-report");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("geo-fail-open-report"));
     reporter.scheduleAtFixedRate(this::report, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.anycastdns.common.DaemonThreads;
 import net.anycastdns.common.HostPort;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -57,13 +58,7 @@ public final class SelfTest implements AutoCloseable {
     this.peerPool =
         peers.isEmpty()
             ? null
-            : Executors.newFixedThreadPool(
-                peers.size(),
-                r -> {
-                  Thread t = new Thread(r, "peer-probe");
-                  t.setDaemon(true);
-                  return t;
-                });
+            : Executors.newFixedThreadPool(peers.size(), DaemonThreads.named("peer-probe"));
   }
 
   /** One round against the local server, probes one after the other. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import net.anycastdns.common.DaemonThreads;
 
 /**
  * The sidecar's HTTP endpoint ({@code run --http HOST:PORT}), on the JDK's built-in server: the
@@ -52,13 +53,7 @@ public final class HttpEndpoint implements AutoCloseable {
         ex ->
             send(
                 ex, 404, "text/plain; charset=utf-8", "GET /metrics, POST /drain, POST /resume\n"));
-    server.setExecutor(
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "http");
-              t.setDaemon(true);
-              return t;
-            }));
+    server.setExecutor(Executors.newSingleThreadExecutor(DaemonThreads.named("http")));
     server.start();
   }
 

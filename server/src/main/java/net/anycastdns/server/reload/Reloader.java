@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.anycastdns.common.DaemonThreads;
 import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.geo.GeoConfig;
 import net.anycastdns.geo.GeoResolver;
@@ -66,12 +67,7 @@ public final class Reloader implements SyncRequests, AutoCloseable {
   private final Clock clock;
   private final ZoneSetReclaimer reclaimer = ZoneSetReclaimer.forThisJvm();
   private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "reload");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reload"));
 
   // Read and written on the reload thread only.
   private ServedRevision serving = ServedRevision.EMPTY;

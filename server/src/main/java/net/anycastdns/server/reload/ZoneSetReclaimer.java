@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.anycastdns.common.DaemonThreads;
 
 /**
  * Asks G1 for a concurrent collection once a zone set has been swapped in (at startup and by each
@@ -26,12 +27,7 @@ final class ZoneSetReclaimer implements AutoCloseable {
   private final boolean concurrent;
   private final AtomicBoolean asked = new AtomicBoolean();
   private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "reclaim");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("reclaim"));
 
   private ZoneSetReclaimer(boolean g1, boolean concurrent) {
     this.g1 = g1;

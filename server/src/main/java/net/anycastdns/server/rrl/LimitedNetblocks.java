@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
+import net.anycastdns.common.DaemonThreads;
 import net.anycastdns.common.IpPrefix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,13 +81,7 @@ public final class LimitedNetblocks implements AutoCloseable {
     for (int slot = 0; slot < SLOTS; slot++) {
       seen.set(slot, 0);
     }
-    reporter =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "rrl-log");
-              t.setDaemon(true);
-              return t;
-            });
+    reporter = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("rrl-log"));
     reporter.scheduleWithFixedDelay(
         () -> report(millis.getAsLong()).forEach(log::info), 1, 1, TimeUnit.SECONDS);
   }

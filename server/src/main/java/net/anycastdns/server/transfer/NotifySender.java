@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import net.anycastdns.common.DaemonThreads;
 import net.anycastdns.common.HostPort;
 import net.anycastdns.server.config.TransferPolicy;
 import net.anycastdns.server.tsig.Tsig;
@@ -48,12 +49,7 @@ public final class NotifySender implements AutoCloseable {
   private final Duration firstWait;
   private final DatagramChannel socket;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "notify");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("notify"));
   private final Thread receiver;
   private final SecureRandom ids = new SecureRandom();
 
