@@ -28,7 +28,18 @@ final class AdditionalLinks {
   AdditionalLinks(NameTable<Node> table, byte[] apexName) {
     this.table = table;
     this.apexName = apexName;
-    this.services = new ServiceBindingAdditional(table, apexName);
+    this.services = new ServiceBindingAdditional(this);
+  }
+
+  /**
+   * The node of the name {@code data[off, off + length)} (wire form, any letter case), or null when
+   * the zone has no such name or the name lies outside it.
+   */
+  Node find(byte[] data, int off, int length) {
+    for (int k = 0; k < length; k++) {
+      lower[k] = WireName.lower(data[off + k]);
+    }
+    return WireName.isSubdomain(lower, length, apexName) ? table.get(lower, 0, length) : null;
   }
 
   /** Sets the additional-section RRsets of {@code rrset}, an RRset of this zone. */
@@ -49,14 +60,7 @@ final class AdditionalLinks {
     targets.clear();
     for (int i = 0; i < rrset.size(); i++) {
       byte[] rd = rrset.rdata(i);
-      int len = rd.length - targetOffset;
-      for (int k = 0; k < len; k++) {
-        lower[k] = WireName.lower(rd[targetOffset + k]);
-      }
-      if (!WireName.isSubdomain(lower, len, apexName)) {
-        continue;
-      }
-      Node t = table.get(lower, 0, len);
+      Node t = find(rd, targetOffset, rd.length - targetOffset);
       // Glue below a cut belongs in referrals only; other answers carry authoritative data.
       if (t != null && !targets.contains(t) && (rrset.type() == Type.NS || !t.isOccluded())) {
         targets.add(t);

@@ -27,19 +27,15 @@ final class ServiceBindingAdditional {
   /** AliasMode steps followed, as PowerDNS follows them; loops end earlier, at a repeated RRset. */
   static final int MAX_ALIAS_STEPS = 5;
 
-  private final NameTable<Node> table;
-  private final byte[] apexName;
-  private final byte[] lower = new byte[WireName.MAX_LENGTH];
+  private final AdditionalLinks zone;
   private final List<RRset> services = new ArrayList<>();
   private final List<Node> targets = new ArrayList<>();
 
   /**
-   * @param table the compiled zone's names
-   * @param apexName the zone's lowercase wire-format name
+   * @param zone the links of the zone being compiled, whose names it finds targets among
    */
-  ServiceBindingAdditional(NameTable<Node> table, byte[] apexName) {
-    this.table = table;
-    this.apexName = apexName;
+  ServiceBindingAdditional(AdditionalLinks zone) {
+    this.zone = zone;
   }
 
   static boolean applies(int type) {
@@ -86,12 +82,9 @@ final class ServiceBindingAdditional {
     }
     Node node;
     if (length == 1) {
-      node = aliasMode ? null : table.get(owner, 0);
+      node = aliasMode ? null : zone.find(owner, 0, owner.length);
     } else {
-      for (int k = 0; k < length; k++) {
-        lower[k] = WireName.lower(rd[2 + k]);
-      }
-      node = WireName.isSubdomain(lower, length, apexName) ? table.get(lower, 0, length) : null;
+      node = zone.find(rd, 2, length);
     }
     return node == null || node.isOccluded() ? null : node;
   }
