@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * How log lines look: {@code text} as {@code logback.xml} has it, or {@code json}, one object per
- * line for log shippers, switched at startup by replacing the encoder of the root logger's
- * appenders.
+ * How log lines look: {@code text} as {@link ConsoleLogConfigurator} sets it, or {@code json}, one
+ * object per line for log shippers, switched at startup by replacing the encoder of the root
+ * logger's appenders.
  */
 public enum LogFormat {
   TEXT,
@@ -28,7 +28,7 @@ public enum LogFormat {
     }
   }
 
-  /** Makes every line from now on take this format; text is what logback.xml already sets. */
+  /** Makes every line from now on take this format; text is what logging starts with. */
   public void apply() {
     if (this == TEXT) {
       return;
