@@ -76,7 +76,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["ba
 # The JVM options of the README's run command (see "Memory and JVM options"), with the AOT cache
 # made above in place of the class-data archive; in a container, MaxRAMPercentage is of the
 # container's memory limit.
-ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=1m", "-Xms32m", "-XX:GCTimeRatio=4", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", \
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=1m", "-Xms32m", "-XX:GCTimeRatio=4", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=50", \
             "-XX:G1PeriodicGCInterval=60000", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxRAMPercentage=75", "-XX:AOTCache=/usr/share/anycast-dns/anycast-dns.aot", \
             "-jar", "/usr/share/anycast-dns/anycast-dns.jar"]
 # Metrics and health on 9153: on all addresses, since loopback is the container's own.

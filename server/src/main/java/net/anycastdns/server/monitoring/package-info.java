@@ -8,6 +8,7 @@
  * its own thread ({@link net.anycastdns.server.monitoring.MonitoringHttpHandler}), asking {@link
  * net.anycastdns.server.monitoring.Readiness} whether zones are served; {@link
  * net.anycastdns.server.monitoring.QueryLog} writes sampled query lines off the query path; {@link
- * net.anycastdns.server.monitoring.LogFormat} switches logs to JSON.
+ * net.anycastdns.server.monitoring.LogFormat} switches logs to JSON; {@link
+ * net.anycastdns.server.monitoring.ConsoleLogConfigurator} is how logging starts.
  */
 package net.anycastdns.server.monitoring;
