@@ -73,6 +73,9 @@ EXPOSE 53/udp 53/tcp 5353/udp 5353/tcp 9153/tcp
 # image has no HTTP client. It asks 127.0.0.1:9153: keep --http on that port (0.0.0.0:9153 is).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 CMD ["bash", "-c", \
   "exec 3<>/dev/tcp/127.0.0.1/9153 && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+# Two allocation arenas of the C library rather than up to 8 per core (see "Memory and JVM
+# options"), as the package's launcher sets.
+ENV MALLOC_ARENA_MAX=2
 # The JVM options of the README's run command (see "Memory and JVM options"), with the AOT cache
 # made above in place of the class-data archive; in a container, MaxRAMPercentage is of the
 # container's memory limit.

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * /usr/bin/anycast-dns and /usr/bin/anycast-dns-sidecar run their jar with the JVM options of their
  * file in /etc/anycast-dns, where a line may be limited to a range of Java versions, and with
- * ANYCAST_DNS_JAVA_OPTS after them.
+ * ANYCAST_DNS_JAVA_OPTS after them; they set MALLOC_ARENA_MAX=2 unless it is set.
  */
 class LaunchersIT {
   @ParameterizedTest
@@ -57,6 +57,29 @@ class LaunchersIT {
             version, Map.of("ANYCAST_DNS_JAVA_OPTS", "-XX:MaxHeapSize=64m"), Duration.ofMinutes(1));
     assertTrue(withEnv.out().contains("-XX:MaxHeapSize=67108864 "), withEnv.out());
     assertFalse(withEnv.out().contains("100663296"), withEnv.out());
+  }
+
+  @Test
+  void twoAllocationArenasOfTheCLibraryUnlessSetAlready() throws IOException {
+    // A Java that only prints what it was given.
+    Path home = InstalledPackage.root().resolveSibling("printing-java");
+    Files.createDirectories(home.resolve("bin"));
+    Path java = home.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\necho \"MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\"\n");
+    assertTrue(java.toFile().setExecutable(true));
+    List<String> version =
+        List.of(InstalledPackage.path("/usr/bin/anycast-dns").toString(), "--version");
+
+    Commands.Result unset =
+        Commands.run(version, Map.of("JAVA_HOME", home.toString()), Duration.ofMinutes(1));
+    assertEquals("MALLOC_ARENA_MAX=2\n", unset.out(), unset.toString());
+
+    Commands.Result set =
+        Commands.run(
+            version,
+            Map.of("JAVA_HOME", home.toString(), "MALLOC_ARENA_MAX", "4"),
+            Duration.ofMinutes(1));
+    assertEquals("MALLOC_ARENA_MAX=4\n", set.out(), set.toString());
   }
 
   @Test
