@@ -30,7 +30,12 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY) != null) {
+    return configure(context, System.getProperty(ClassicConstants.CONFIG_FILE_PROPERTY));
+  }
+
+  /** {@link #configure(LoggerContext)} where the operator named {@code ownFile} (null: none). */
+  ExecutionStatus configure(LoggerContext context, String ownFile) {
+    if (ownFile != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
