@@ -438,10 +438,11 @@ public final class SignedZoneChecks {
 
     /** The type bit map of the NSEC or NSEC3 of {@code n}, which starts at {@code off}. */
     private void bitmap(Node n, String type, byte[] rdata, int off) {
-      int[] types = new int[n.rrsets().length + 3];
+      int[] types = new int[n.rrsetCount() + 3];
       int count = SignedZoneCompiler.addGeoTypes(n, types, 0);
       boolean rrsig = count > 0;
-      for (RRset r : n.rrsets()) {
+      for (int i = 0; i < n.rrsetCount(); i++) {
+        RRset r = n.rrsetAt(i);
         boolean parentData = r.type() == Type.NS || SignedZoneCompiler.isSigned(n, r.type());
         if (!n.isDelegation() || parentData) {
           types[count++] = r.type();

@@ -359,7 +359,8 @@ final class ZoneSigner {
     int[] types = new int[n.rrsetCount() + 4];
     int count = SignedZoneCompiler.addGeoTypes(n, types, 0);
     boolean signed = own != 0 || count > 0;
-    for (RRset r : n.rrsets()) {
+    for (int i = 0; i < n.rrsetCount(); i++) {
+      RRset r = n.rrsetAt(i);
       boolean parentData = r.type() == Type.NS || SignedZoneCompiler.isSigned(n, r.type());
       if (!n.isDelegation() || parentData) {
         types[count++] = r.type();

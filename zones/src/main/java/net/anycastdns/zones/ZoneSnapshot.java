@@ -79,7 +79,8 @@ public final class ZoneSnapshot {
   public void forEachRRset(Consumer<RRset> action) {
     nodes.forEach(
         node -> {
-          for (RRset r : node.rrsets()) {
+          for (int i = 0; i < node.rrsetCount(); i++) {
+            RRset r = node.rrsetAt(i);
             if (node != apex || r.type() != Type.SOA) {
               action.accept(r);
             }
