@@ -1,8 +1,11 @@
 package net.anycastdns.common.cli;
 
+import java.util.Arrays;
 import net.anycastdns.common.yaml.ConfigException;
 import net.anycastdns.common.yaml.ConfigProblem;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs a picocli command line the way both of the project's jars do: every operator mistake (a bad
@@ -18,7 +21,35 @@ public final class CommandLineRunner {
 
   /** The command line for {@code command}, set up as described above. */
   public static CommandLine commandLine(Object command) {
-    CommandLine cl = new CommandLine(command);
+    return configured(new CommandLine(command));
+  }
+
+  /**
+   * The command line that runs {@code args}: when the first names a subcommand of {@code command}
+   * (other than {@code help}), {@code command} with that subcommand alone. Picocli reads the
+   * annotations of every option of every command it is handed, and loads their classes: all of a
+   * jar's commands cost every start of the server 0.1 s of its main thread. Help and usage errors,
+   * which list the commands, get all of them.
+   */
+  static CommandLine commandLine(Object command, String... args) {
+    Command top = command.getClass().getAnnotation(Command.class);
+    if (top == null || args.length == 0) {
+      return commandLine(command);
+    }
+    for (Class<?> sub : top.subcommands()) {
+      Command named = sub.getAnnotation(Command.class);
+      if (named != null
+          && sub != CommandLine.HelpCommand.class
+          && (named.name().equals(args[0]) || Arrays.asList(named.aliases()).contains(args[0]))) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(top.name());
+        spec.addSubcommand(named.name(), new CommandLine(sub));
+        return configured(new CommandLine(spec));
+      }
+    }
+    return commandLine(command);
+  }
+
+  private static CommandLine configured(CommandLine cl) {
     cl.setParameterExceptionHandler(
         (e, a) -> {
           CommandLine c = e.getCommandLine();
@@ -52,6 +83,6 @@ public final class CommandLineRunner {
 
   /** Runs {@code command} with {@code args} and returns the exit status. */
   public static int run(Object command, String... args) {
-    return commandLine(command).execute(args);
+    return commandLine(command, args).execute(args);
   }
 }
