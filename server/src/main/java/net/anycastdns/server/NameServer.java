@@ -190,6 +190,7 @@ public final class NameServer implements AutoCloseable {
     }
     transport.resume();
     readiness.listening();
+    reloader.serving();
     if (config.source() instanceof SourceConfig.Git git && !git.poll().isZero()) {
       reloader.poll(git.poll());
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an operator sees of a starting {@code serve} process: it binds, loads, warms the query path
- * up and only then serves; and SIGHUP, which a process started under {@code nohup} cannot handle,
- * is said to be unavailable instead of silently doing nothing.
+ * up and only then serves, and then says what each zone holds; and SIGHUP, which a process started
+ * under {@code nohup} cannot handle, is said to be unavailable instead of silently doing nothing.
  */
 class StartupTest {
   @TempDir Path dir;
@@ -24,15 +24,17 @@ class StartupTest {
   }
 
   @Test
-  void bindsThenLoadsThenWarmsUpThenServes() throws Exception {
+  void bindsThenLoadsThenWarmsUpThenServesThenListsTheZones() throws Exception {
     try (ServeProcess p = serve(false)) {
-      p.awaitLine("serving as");
+      p.awaitLine("zone example.test. loaded");
       int bound = p.indexOf("listening on 127.0.0.1:");
-      int loaded = p.indexOf("zone example.test. loaded");
+      int loaded = p.indexOf("zones loaded from");
       int warm = p.indexOf("query path warmed up with");
       int serving = p.indexOf("serving as");
+      int zone = p.indexOf("zone example.test. loaded");
       assertTrue(
-          0 <= bound && bound < loaded && loaded < warm && warm < serving, p.log().toString());
+          0 <= bound && bound < loaded && loaded < warm && warm < serving && serving < zone,
+          p.log().toString());
       assertTrue(
           p.awaitLine("reloads").contains("SIGHUP or POST /sync reloads"), p.log().toString());
     }
