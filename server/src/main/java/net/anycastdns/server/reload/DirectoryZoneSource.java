@@ -1,6 +1,7 @@
 package net.anycastdns.server.reload;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import net.anycastdns.zones.ZoneProblem;
@@ -90,10 +92,50 @@ public final class DirectoryZoneSource implements ZoneSource {
     }
     String name = p.getFileName().toString();
     try {
-      byte[] bytes = Files.readAllBytes(p);
+      byte[] bytes = readFile(p);
       return new Read(name, bytes, blobId(bytes), null);
     } catch (IOException e) {
       return new Read(name, null, null, e.getMessage());
+    }
+  }
+
+  /** Octets asked of the kernel at a time by {@link #readFile}. */
+  private static final int CHUNK = 1 << 16;
+
+  /**
+   * The whole file at {@code p}, read straight into one array, {@link #CHUNK} octets at a time.
+   * {@code Files.readAllBytes} reads through a direct buffer as large as the file, which NIO then
+   * keeps for the thread (the 27 MB file of a 1,000,000-name zone: 27 MB that the reload thread
+   * held for good, handed over by the kernel page by page, 0.13 s of a start); {@code
+   * FileInputStream.readAllBytes} copies it through a native buffer as large. A file that grows or
+   * shrinks while it is read is read to its end, as those do.
+   */
+  static byte[] readFile(Path p) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
+      long length = f.length();
+      if (length > Integer.MAX_VALUE - 8) {
+        throw new IOException("larger than 2 GB");
+      }
+      byte[] bytes = new byte[(int) length];
+      int n = 0;
+      while (true) {
+        while (n < bytes.length) {
+          int r = f.read(bytes, n, Math.min(CHUNK, bytes.length - n));
+          if (r < 0) {
+            return Arrays.copyOf(bytes, n);
+          }
+          n += r;
+        }
+        int next = f.read();
+        if (next < 0) {
+          return bytes;
+        }
+        if (bytes.length > Integer.MAX_VALUE - 8 - CHUNK) {
+          throw new IOException("larger than 2 GB");
+        }
+        bytes = Arrays.copyOf(bytes, bytes.length + Math.max(CHUNK, bytes.length / 2));
+        bytes[n++] = (byte) next;
+      }
     }
   }
 
