@@ -190,7 +190,6 @@ public final class NameServer implements AutoCloseable {
     }
     transport.resume();
     readiness.listening();
-    reloader.serving();
     if (config.source() instanceof SourceConfig.Git git && !git.poll().isZero()) {
       reloader.poll(git.poll());
     }
@@ -203,6 +202,7 @@ public final class NameServer implements AutoCloseable {
         rateLimit == null
             ? "no response rate limiting"
             : "response rate limiting at " + config.rrl().rate() + " a second");
+    reloader.serving();
   }
 
   /**

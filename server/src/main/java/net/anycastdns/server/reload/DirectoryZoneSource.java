@@ -105,7 +105,7 @@ public final class DirectoryZoneSource implements ZoneSource {
   /**
    * The whole file at {@code p}, read straight into one array, {@link #CHUNK} octets at a time.
    * {@code Files.readAllBytes} reads through a direct buffer as large as the file, which NIO then
-   * keeps for the thread (the 27 MB file of a 1,000,000-name zone: 27 MB that the reload thread
+   * keeps for the thread (the 28 MB file of a 1,000,000-name zone: 28 MB that the reload thread
    * held for good, handed over by the kernel page by page, 0.13 s of a start); {@code
    * FileInputStream.readAllBytes} copies it through a native buffer as large. A file that grows or
    * shrinks while it is read is read to its end, as those do.
