@@ -62,28 +62,7 @@ public final class ZoneCompiler {
     nodes = linkAncestors(draft, nodes, named);
     int total = draft.owners();
     Node[] byDepth = byDepth(nodes, total);
-    if (apex.rrset(Type.DNAME) != null) {
-      // RFC 6672 section 2.3 allows a DNAME at the apex: it redirects every name below it.
-      apex.flags |= Node.DNAME;
-      apex.cut = apex;
-    }
-    for (Node n : byDepth) {
-      if (n == apex) {
-        continue;
-      }
-      if (n.rrset(Type.NS) != null) {
-        n.flags |= Node.DELEGATION;
-      }
-      if (n.rrset(Type.DNAME) != null) {
-        n.flags |= Node.DNAME;
-      }
-      // Parents are shorter, so they are done first: the topmost cut is inherited downwards.
-      Node above = n.parent.cut;
-      n.cut = above != null ? above : ((n.flags & (Node.DELEGATION | Node.DNAME)) != 0 ? n : null);
-      if (n.name()[0] == 1 && n.name()[1] == '*') {
-        n.parent.wildcard = n;
-      }
-    }
+    markCuts(apex, byDepth);
     byte[] rd = records.rdata();
     int soaEnd = records.rdataEnd(soaRecord);
     long fileSerial = u32(rd, soaEnd - 20);
@@ -110,19 +89,10 @@ public final class ZoneCompiler {
       signed = signed.signedHere(online);
     }
     if (signed != null) {
-      for (int i = 0; i < nodes.length; i++) {
-        if (nodes[i] != null && (nodes[i].flags & Node.NSEC3_OWNER) != 0) {
-          nodes[i] = null;
-        }
-      }
+      dropNsec3Owners(nodes);
     }
     NameTable<Node> nameTable = draft.toNameTable(nodes);
-    AdditionalLinks links = new AdditionalLinks(nameTable, draft.apexName);
-    for (Node n : byDepth) {
-      for (int i = 0; i < n.rrsetCount(); i++) {
-        links.link(n.rrsetAt(i));
-      }
-    }
+    linkAdditional(new AdditionalLinks(nameTable, draft.apexName), byDepth);
     return new ZoneSnapshot(
         draft.origin,
         apex,
@@ -134,6 +104,57 @@ public final class ZoneCompiler {
         count,
         draft.file,
         signed);
+  }
+
+  // Each pass over the nodes is a method of its own, and compile() a sequence of them: a loop over
+  // a million nodes is compiled while it runs (on-stack replacement), and the JIT compiles the
+  // whole method around it, once for each such loop.
+
+  /**
+   * Flags delegations and DNAMEs, gives every node the topmost cut above it, and every parent its
+   * wildcard child; {@code byDepth} has parents before children.
+   */
+  private static void markCuts(Node apex, Node[] byDepth) {
+    if (apex.rrset(Type.DNAME) != null) {
+      // RFC 6672 section 2.3 allows a DNAME at the apex: it redirects every name below it.
+      apex.flags |= Node.DNAME;
+      apex.cut = apex;
+    }
+    for (Node n : byDepth) {
+      if (n == apex) {
+        continue;
+      }
+      if (n.rrset(Type.NS) != null) {
+        n.flags |= Node.DELEGATION;
+      }
+      if (n.rrset(Type.DNAME) != null) {
+        n.flags |= Node.DNAME;
+      }
+      // Parents are shorter, so they are done first: the topmost cut is inherited downwards.
+      Node above = n.parent.cut;
+      n.cut = above != null ? above : ((n.flags & (Node.DELEGATION | Node.DNAME)) != 0 ? n : null);
+      if (n.name()[0] == 1 && n.name()[1] == '*') {
+        n.parent.wildcard = n;
+      }
+    }
+  }
+
+  /** Takes the NSEC3 owners out of {@code nodes}, which the name table is made from. */
+  private static void dropNsec3Owners(Node[] nodes) {
+    for (int i = 0; i < nodes.length; i++) {
+      if (nodes[i] != null && (nodes[i].flags & Node.NSEC3_OWNER) != 0) {
+        nodes[i] = null;
+      }
+    }
+  }
+
+  /** Links every RRset of {@code nodes} to the records of the additional section it asks for. */
+  private static void linkAdditional(AdditionalLinks links, Node[] nodes) {
+    for (Node n : nodes) {
+      for (int i = 0; i < n.rrsetCount(); i++) {
+        links.link(n.rrsetAt(i));
+      }
+    }
   }
 
   /** Flags the nodes of GeoDNS names with the types their answers have. */
