@@ -28,8 +28,8 @@ public final class CommandLineRunner {
    * The command line that runs {@code args}: when the first names a subcommand of {@code command}
    * (other than {@code help}), {@code command} with that subcommand alone. Picocli reads the
    * annotations of every option of every command it is handed, and loads their classes: all of a
-   * jar's commands cost every start of the server 0.1 s of its main thread. Help and usage errors,
-   * which list the commands, get all of them.
+   * jar's commands cost every start 0.05 to 0.1 s of its main thread. Help and usage errors, which
+   * list the commands, get all of them.
    */
   static CommandLine commandLine(Object command, String... args) {
     Command top = command.getClass().getAnnotation(Command.class);

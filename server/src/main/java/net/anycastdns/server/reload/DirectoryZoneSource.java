@@ -26,6 +26,9 @@ import org.eclipse.jgit.lib.TreeFormatter;
  * parsing it, seconds for a large zone.
  */
 public final class DirectoryZoneSource implements ZoneSource {
+  /** Octets asked of the kernel at a time by {@link #readFile}. */
+  private static final int CHUNK = 1 << 16;
+
   /**
    * A digest for each thread that hashes files, reused: looking one up by name costs more than
    * hashing a small zone file (ten thousand files: 0.1 to 0.2 s more CPU per start).
@@ -98,9 +101,6 @@ public final class DirectoryZoneSource implements ZoneSource {
       return new Read(name, null, null, e.getMessage());
     }
   }
-
-  /** Octets asked of the kernel at a time by {@link #readFile}. */
-  private static final int CHUNK = 1 << 16;
 
   /**
    * The whole file at {@code p}, read straight into one array, {@link #CHUNK} octets at a time.
