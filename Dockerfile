@@ -80,8 +80,7 @@ ENV MALLOC_ARENA_MAX=2
 # made above in place of the class-data archive; in a container, MaxRAMPercentage is of the
 # container's memory limit.
 ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:G1HeapRegionSize=1m", "-Xms32m", "-XX:GCTimeRatio=4", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=50", \
-            "-XX:G1PeriodicGCInterval=60000", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxRAMPercentage=75", \
-            "-XX:+UseTransparentHugePages", "-XX:AOTCache=/usr/share/anycast-dns/anycast-dns.aot", \
+            "-XX:G1PeriodicGCInterval=60000", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxRAMPercentage=75", "-XX:AOTCache=/usr/share/anycast-dns/anycast-dns.aot", \
             "-jar", "/usr/share/anycast-dns/anycast-dns.jar"]
 # Metrics and health on 9153: on all addresses, since loopback is the container's own.
 CMD ["serve", "--zones", "/etc/anycast-dns/zones", "--listen", "0.0.0.0:5353", "--http", "0.0.0.0:9153"]
