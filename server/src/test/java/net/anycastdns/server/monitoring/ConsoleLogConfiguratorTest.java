@@ -17,6 +17,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+/**
+ * Logging as a server starts it: found by logback, one line per event on standard error at INFO
+ * (Netty and sshd at WARN), and out of the way of an operator's own {@code logback.xml}.
+ */
 class ConsoleLogConfiguratorTest {
   @Test
   void logbackFindsItAsAService() {
