@@ -2,7 +2,8 @@
 # Tail latency of this server against Knot DNS at a fixed rate, on the zones and query mix of
 # ../shared/bench/compare.sh (the conformance zones, a generated zone of 100,000 names; 80% existing
 # names, 10% NXDOMAIN, 10% wildcard names): dnsperf -v gives each answer's latency, and
-# bench/percentiles.py prints p50, p99, p99.9 and the largest, for each server in alternating rounds.
+# bench/percentiles.py prints p50, p99, p99.9 and the largest, and how the answers over 1 ms fall in
+# bursts, for each server in alternating rounds, with the CPU time the server used in the round.
 # This server runs with the README's JVM options plus a GC and safepoint log, and each of its rounds
 # also prints the collector's pauses and the safepoints during that round: where a tail comes from.
 #   usage: flock /tmp/bench.lock bench/latency.sh [ROUNDS]   (after ./mvnw -B package)
@@ -59,9 +60,18 @@ for p in $kp $tp; do
     sleep 0.2
   done
 done
+# CPU time (user and system, all threads) a process has used, in clock ticks (1/100 s).
+ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+# A round against port $1, labelled $2, of the server whose process is $3: its percentiles, the
+# bursts of answers over 1 ms, and the CPU time the server took for the round.
 run() {
+  local before
+  before=$(ticks "$3")
   dnsperf -s 127.0.0.1 -p "$1" -d "$w/queries.txt" -l "$secs" -Q "$rate" -c 4 -v 2>/dev/null |
     bench/percentiles.py "$2"
+  echo "  its CPU time: $(($(ticks "$3") - before))0 ms for $((rate * secs)) queries"
 }
 # Warm-up (JIT, caches).
 for p in $kp $tp; do
@@ -84,12 +94,12 @@ print(f"  its GC pauses: {len(gc)}, longest {max(gc, default=0):.2f} ms; "
 }
 for r in $(seq "$rounds"); do
   if [ $((r % 2)) = 1 ]; then
-    run "$kp" "round $r knot       "
+    run "$kp" "round $r knot       " "$(cat "$w/knot.pid")"
   fi
   from=$(($(wc -l < "$w/gc.log") + 1))
-  run "$tp" "round $r anycast-dns"
+  run "$tp" "round $r anycast-dns" "$pid"
   pauses "$from"
   if [ $((r % 2)) = 0 ]; then
-    run "$kp" "round $r knot       "
+    run "$kp" "round $r knot       " "$(cat "$w/knot.pid")"
   fi
 done
