@@ -29,6 +29,9 @@ public final class DirectoryZoneSource implements ZoneSource {
   /** Octets asked of the kernel at a time by {@link #readFile}. */
   private static final int CHUNK = 1 << 16;
 
+  /** The largest array the JVM allocates everywhere, and so the largest zone file read. */
+  private static final int MAX_FILE = Integer.MAX_VALUE - 8;
+
   /**
    * A digest for each thread that hashes files, reused: looking one up by name costs more than
    * hashing a small zone file (ten thousand files: 0.1 to 0.2 s more CPU per start).
@@ -113,7 +116,7 @@ public final class DirectoryZoneSource implements ZoneSource {
   static byte[] readFile(Path p) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
       long length = f.length();
-      if (length > Integer.MAX_VALUE - 8) {
+      if (length > MAX_FILE) {
         throw new IOException("larger than 2 GB");
       }
       byte[] bytes = new byte[(int) length];
@@ -130,10 +133,11 @@ public final class DirectoryZoneSource implements ZoneSource {
         if (next < 0) {
           return bytes;
         }
-        if (bytes.length > Integer.MAX_VALUE - 8 - CHUNK) {
+        if (bytes.length == MAX_FILE) {
           throw new IOException("larger than 2 GB");
         }
-        bytes = Arrays.copyOf(bytes, bytes.length + Math.max(CHUNK, bytes.length / 2));
+        long grown = (long) bytes.length + Math.max(CHUNK, bytes.length / 2);
+        bytes = Arrays.copyOf(bytes, (int) Math.min(grown, MAX_FILE));
         bytes[n++] = (byte) next;
       }
     }
