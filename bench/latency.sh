@@ -60,10 +60,11 @@ for p in $kp $tp; do
     sleep 0.2
   done
 done
-# CPU time (user and system, all threads) a process has used, in clock ticks (1/100 s).
+# CPU time (user and system, all threads) a process has used, in clock ticks (1/hz s).
 ticks() {
   awk '{print $14 + $15}' "/proc/$1/stat"
 }
+hz=$(getconf CLK_TCK)
 # A round against port $1, labelled $2, of the server whose process is $3: its percentiles, the
 # bursts of answers over 1 ms, and the CPU time the server took for the round.
 run() {
@@ -71,7 +72,7 @@ run() {
   before=$(ticks "$3")
   dnsperf -s 127.0.0.1 -p "$1" -d "$w/queries.txt" -l "$secs" -Q "$rate" -c 4 -v 2>/dev/null |
     bench/percentiles.py "$2"
-  echo "  its CPU time: $((($(ticks "$3") - before) * 10)) ms for $((rate * secs)) queries"
+  echo "  its CPU time: $((($(ticks "$3") - before) * 1000 / hz)) ms for $((rate * secs)) queries"
 }
 # Warm-up (JIT, caches).
 for p in $kp $tp; do
