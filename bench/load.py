@@ -218,14 +218,20 @@ def ours_command(jar, zones, port, java_options):
 
 def train_class_archive(jar, archive):
     """Writes the class-data archive of `jar` (as server/pom.xml does) unless one newer is there. A
-    jar older than the archive (without ClassArchiveTraining) runs without one, as it did then."""
+    jar from before `ClassArchiveTraining --write` gets the archive its build made (written by the
+    JVM as the training exits); one older still (without ClassArchiveTraining) runs without one, as
+    it did then."""
     if os.path.exists(archive) and os.path.getmtime(archive) >= os.path.getmtime(jar):
         return
-    training = subprocess.run(
-        ["java", f"-XX:ArchiveClassesAtExit={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-         "-cp", jar, "net.anycastdns.server.cli.ClassArchiveTraining",
-         os.path.join(ROOT, "test-zones")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    training_class = "net.anycastdns.server.cli.ClassArchiveTraining"
+    zones = os.path.join(ROOT, "test-zones")
+    training = subprocess.run(["java", "-cp", jar, training_class, "--write", archive, zones],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if training.returncode != 0:
+        training = subprocess.run(
+            ["java", f"-XX:ArchiveClassesAtExit={archive}", "-Xlog:cds=off",
+             "-Xlog:cds+dynamic=off", "-cp", jar, training_class, zones],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if training.returncode != 0:
         print(f"(no class-data archive for {jar}: {training.stderr.strip().splitlines()[-1:]})",
               flush=True)

@@ -31,7 +31,7 @@ public final class CommandLineRunner {
    * jar's commands cost every start 0.05 to 0.1 s of its main thread. Help and usage errors, which
    * list the commands, get all of them.
    */
-  static CommandLine commandLine(Object command, String... args) {
+  public static CommandLine commandLine(Object command, String... args) {
     Command top = command.getClass().getAnnotation(Command.class);
     if (top == null || args.length == 0) {
       return commandLine(command);

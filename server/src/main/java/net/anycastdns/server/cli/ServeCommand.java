@@ -236,7 +236,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException, InterruptedException {
-    Map<String, List<String>> flags = CommandLineFlags.given(spec, "config", "print-config");
+    Map<String, List<String>> flags = flags();
     ServerConfigReader.Loaded loaded = CommandLineFlags.read(spec, config, flags);
     if (printConfig) {
       spec.commandLine().getOut().print(yaml(loaded.effective()));
@@ -259,6 +259,15 @@ final class ServeCommand implements Callable<Integer> {
                 "shutdown"));
     server.awaitClose();
     return 0;
+  }
+
+  /** The configuration this command line asks for: the file, if any, with the flags over it. */
+  ServerConfigReader.Loaded configuration() throws ConfigException {
+    return CommandLineFlags.read(spec, config, flags());
+  }
+
+  private Map<String, List<String>> flags() {
+    return CommandLineFlags.given(spec, "config", "print-config");
   }
 
   /** The effective settings as YAML, in the order of the keys. */
