@@ -39,9 +39,10 @@ import picocli.CommandLine;
  * -XX:DumpLoadedClassList}), and {@code java -Xshare:dump} writes them into ARCHIVE with the JDK's
  * own. A static archive rather than the one a JVM writes as it exits ({@code
  * -XX:ArchiveClassesAtExit}): that one leaves out picocli's classes, built for Java 5, which every
- * start then reads out of the jar and verifies the old, slow way (0.11 s of a start's wall-clock
- * time and 0.12 s of its CPU on the 2-core machine, and 5 MB of its peak memory). A JVM that finds
- * the archive made by another JVM, or for another jar, ignores it.
+ * start then reads out of the jar and verifies the old, slow way: 40 to 110 ms of a start's
+ * wall-clock time, 60 to 120 ms of its CPU and 2 to 5 MB of its peak memory on the 2-core machine
+ * (bench/RESULTS.md, run 9). A JVM that finds the archive made by another JVM, or for another jar,
+ * ignores it.
  */
 public final class ClassArchiveTraining {
   private ClassArchiveTraining() {}
