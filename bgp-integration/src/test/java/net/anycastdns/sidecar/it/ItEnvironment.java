@@ -1,13 +1,11 @@
 package net.anycastdns.sidecar.it;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import net.anycastdns.common.testing.Missing;
 
 /**
  * Whether the integration tests can run here: they need root (network namespaces) and the daemons
@@ -30,7 +28,7 @@ final class ItEnvironment {
     }
     String why = whyNot(isRoot(), missing);
     if (why != null) {
-      skipOrFail(test + " SKIPPED: " + why, "true".equals(System.getenv("CI")));
+      Missing.skipOrFail(test + " SKIPPED: " + why);
     }
   }
 
@@ -45,16 +43,6 @@ final class ItEnvironment {
           + " (apt-get install bird2 exabgp gobgpd iproute2 knot knot-dnsutils)";
     }
     return null;
-  }
-
-  /** Says {@code message} and skips the test; in CI fails it instead. */
-  static void skipOrFail(String message, boolean ci) {
-    if (ci) {
-      fail(message + "; CI=true, so this is a failure: CI must run the integration tests");
-    }
-    System.out.println(message);
-    System.err.println(message);
-    Assumptions.abort(message);
   }
 
   /** The absolute path of {@code program}, or null. */
